@@ -1,0 +1,23 @@
+import { summarizeText } from '@/lib/pipeline/tasks';
+import { summarizeRequest } from '@/lib/schemas/api';
+import { serverPipelineContext } from '@/lib/server/engine';
+import { handle, readJson, supportedLanguage } from '@/lib/server/http';
+
+export function POST(request: Request) {
+  return handle(async () => {
+    const { text, language, ...options } = await readJson(request, summarizeRequest);
+    const result = await summarizeText(
+      text,
+      { ...options, language: supportedLanguage(language) },
+      serverPipelineContext(request.signal),
+    );
+    return {
+      language: result.language,
+      mode: result.mode,
+      model: result.model,
+      pivot: result.pivot,
+      summary: result.text,
+      sentences: result.sentences,
+    };
+  });
+}

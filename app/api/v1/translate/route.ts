@@ -1,0 +1,15 @@
+import { translateText } from '@/lib/pipeline/tasks';
+import { translateRequest } from '@/lib/schemas/api';
+import { serverPipelineContext } from '@/lib/server/engine';
+import { handle, readJson, supportedLanguage } from '@/lib/server/http';
+
+export function POST(request: Request) {
+  return handle(async () => {
+    const { text, segments, source, target } = await readJson(request, translateRequest);
+    return translateText(
+      segments ? { segments } : { text: text ?? '' },
+      { source: supportedLanguage(source), target: supportedLanguage(target) },
+      serverPipelineContext(request.signal),
+    );
+  });
+}

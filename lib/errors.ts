@@ -1,0 +1,42 @@
+/**
+ * Typed error codes. The API returns `{ error: { code, message } }`; the UI shows t(`Errors.${code}`),
+ * so the code is the contract and the English message is only a fallback for API users.
+ */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  input_too_large: 413,
+  unsupported_language: 422,
+  language_undetermined: 422,
+  model_unavailable: 503,
+  not_found: 404,
+  cancelled: 499,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class BitextError extends Error {
+  readonly code: ErrorCode;
+  /** Structured facts for clients (e.g. the model id and size for `model_unavailable`). */
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'BitextError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function isBitextError(error: unknown): error is BitextError {
+  return error instanceof BitextError;
+}
+
+/** An `AbortSignal` fired: stop quietly with a typed error rather than a generic AbortError. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new BitextError('cancelled', 'The request was cancelled.');
+}

@@ -1,0 +1,12 @@
+/**
+ * Input limits, in one place. The API answers 413 `input_too_large` naming the limit; the UI shows them
+ * before the user hits them.
+ */
+export const LIMITS = {
+  /** Characters in one article (about 15,000 words: longer than any news story). */
+  articleChars: 100_000,
+  /** Target languages in one digest. */
+  targets: 10,
+  /** Segments in one translate request. */
+  segments: 5_000,
+} as const;

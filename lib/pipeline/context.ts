@@ -1,0 +1,14 @@
+import type { ModelProfile } from '@/lib/models/registry';
+import type { OnProgress } from './events';
+import type { Device } from './load';
+
+/** What a pipeline run needs from its host (server engine or browser worker). */
+export interface PipelineContext {
+  profile: ModelProfile;
+  device?: Device;
+  signal?: AbortSignal;
+  onProgress?: OnProgress;
+  /** How to get the models for these languages on this host (shown with `model_unavailable`). */
+  remedy?: (languages: string[]) => string;
+  batchSize?: number;
+}

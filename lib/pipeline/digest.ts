@@ -1,0 +1,119 @@
+/**
+ * The whole job: clean → detect → summarise → translate the summary and/or article into each target.
+ * One language failing (say, its model is missing) never fails the others: its entry records the error.
+ */
+import type { Detection } from '@/lib/detect';
+import { isBitextError, type ErrorCode } from '@/lib/errors';
+import type { LanguageCode } from '@/lib/langs';
+import { translationRoute } from '@/lib/models/registry';
+import { summarize, type SummaryOptions, type SummaryResult } from '@/lib/summarize';
+import { formatSummary, type Summary } from '@/lib/summarize/options';
+import type { TranslateScope } from '@/lib/schemas/api';
+import type { RemovedLine } from '@/lib/text/boilerplate';
+import type { PipelineContext } from './context';
+import { cleanArticle, joinParagraphs, sentencesOf, type SourceSentence } from './document';
+import { resolveLanguage } from './tasks';
+import { translateSentences } from './translate';
+
+export interface DigestRequest {
+  text: string;
+  /** Skip detection when the reader already knows. */
+  source?: LanguageCode;
+  targets: LanguageCode[];
+  summary: SummaryOptions;
+  translate: TranslateScope;
+}
+
+export interface Segment {
+  source: string;
+  target: string;
+}
+
+export interface LanguageResult {
+  models: string[];
+  summary?: Summary;
+  segments?: Segment[];
+  /** The translated article, paragraphs kept. */
+  text?: string;
+  error?: { code: ErrorCode; message: string };
+}
+
+export interface DigestResult {
+  language: LanguageCode;
+  detection?: Detection;
+  removed: RemovedLine[];
+  sentences: SourceSentence[];
+  summary: SummaryResult;
+  translations: Record<string, LanguageResult>;
+}
+
+export type DigestPartial =
+  | { part: 'summary'; summary: SummaryResult }
+  | { part: 'translation'; language: LanguageCode; result: LanguageResult };
+
+export async function digest(
+  request: DigestRequest,
+  context: PipelineContext,
+  onPartial?: (partial: DigestPartial) => void,
+): Promise<DigestResult> {
+  const { body, removed } = cleanArticle(request.text);
+  const { language, detection } = resolveLanguage(body, request.source);
+  const sentences = sentencesOf(body, language);
+  const sourceTexts = sentences.map((s) => s.text);
+  const summary = await summarize(sourceTexts, language, request.summary, context);
+  onPartial?.({ part: 'summary', summary });
+
+  const translations: Record<string, LanguageResult> = {};
+  for (const target of request.targets) {
+    const result = await translateDigest(language, target, sentences, summary, request, context);
+    translations[target] = result;
+    onPartial?.({ part: 'translation', language: target, result });
+  }
+  return { language, detection, removed, sentences, summary, translations };
+}
+
+async function translateDigest(
+  source: LanguageCode,
+  target: LanguageCode,
+  sentences: readonly SourceSentence[],
+  summary: SummaryResult,
+  request: DigestRequest,
+  context: PipelineContext,
+): Promise<LanguageResult> {
+  const route = translationRoute(context.profile, source, target);
+  if (!route) {
+    return {
+      models: [],
+      error: { code: 'unsupported_language', message: `No model translates ${source} into ${target}.` },
+    };
+  }
+  const wantSummary = request.translate !== 'article';
+  const wantArticle = request.translate !== 'summary';
+  const summaryTexts = wantSummary ? summary.sentences.map((s) => s.text) : [];
+  const articleTexts = wantArticle ? sentences.map((s) => s.text) : [];
+  try {
+    // One call for both, so they share batches and the model is loaded once.
+    const translated = await translateSentences([...summaryTexts, ...articleTexts], route, {
+      ...context,
+      remedy: context.remedy?.([source, target].filter((l) => l !== 'en')),
+    });
+    const summaryOut = translated.slice(0, summaryTexts.length);
+    const articleOut = translated.slice(summaryTexts.length);
+    return {
+      models: route.map((leg) => leg.model.id),
+      summary: wantSummary
+        ? {
+            text: formatSummary(summaryOut, request.summary.type, target),
+            sentences: summary.sentences.map((s, i) => ({ text: summaryOut[i] ?? '', sources: s.sources })),
+          }
+        : undefined,
+      segments: wantArticle
+        ? articleTexts.map((text, i) => ({ source: text, target: articleOut[i] ?? '' }))
+        : undefined,
+      text: wantArticle ? joinParagraphs(articleOut, sentences, target) : undefined,
+    };
+  } catch (error) {
+    if (!isBitextError(error) || error.code === 'cancelled') throw error;
+    return { models: route.map((leg) => leg.model.id), error: { code: error.code, message: error.message } };
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * A pasted article, ready for the models: normalised, boilerplate set aside (kept, never dropped
+ * silently), split into sentences that remember their paragraph so translations keep the layout.
+ */
+import { sentenceSeparator } from '@/lib/langs';
+import { stripBoilerplate, type RemovedLine } from '@/lib/text/boilerplate';
+import { normalizeText, splitParagraphs } from '@/lib/text/normalize';
+import { splitSentences } from '@/lib/text/segment';
+
+export interface SourceSentence {
+  text: string;
+  paragraph: number;
+}
+
+export interface CleanArticle {
+  body: string;
+  removed: RemovedLine[];
+}
+
+export function cleanArticle(text: string): CleanArticle {
+  return stripBoilerplate(normalizeText(text));
+}
+
+export function sentencesOf(body: string, language: string): SourceSentence[] {
+  return splitParagraphs(body).flatMap((paragraph, index) =>
+    splitSentences(paragraph, language).map((s) => ({ text: s.text, paragraph: index })),
+  );
+}
+
+/** Rebuild paragraphs from (translated) sentences laid out like `layout`. */
+export function joinParagraphs(
+  texts: readonly string[],
+  layout: readonly SourceSentence[],
+  language: string,
+): string {
+  const paragraphs: string[][] = [];
+  texts.forEach((text, i) => {
+    const paragraph = layout[i]?.paragraph ?? 0;
+    (paragraphs[paragraph] ??= []).push(text);
+  });
+  return paragraphs
+    .filter(Boolean)
+    .map((p) => p.filter(Boolean).join(sentenceSeparator(language)))
+    .join('\n\n');
+}

@@ -1,0 +1,100 @@
+/**
+ * Lazy, promise-cached model loading shared by the browser worker and the server. The entry files
+ * (server engine, worker) configure transformers.js `env`; this module only loads and caches.
+ */
+import {
+  pipeline,
+  type PretrainedModelOptions,
+  type SummarizationPipeline,
+  type TranslationPipeline,
+} from '@huggingface/transformers';
+import { BitextError } from '@/lib/errors';
+import type { ModelSpec, ModelTask } from '@/lib/models/registry';
+import type { ModelProgressEvent } from './events';
+
+export type Device = 'cpu' | 'wasm' | 'webgpu';
+export type TextToTextPipeline = TranslationPipeline | SummarizationPipeline;
+
+export interface LoadOptions {
+  device?: Device;
+  onProgress?: (event: ModelProgressEvent) => void;
+  /** Remedy shown when the model cannot be loaded, e.g. which `models:pull` to run. */
+  remedy?: string;
+}
+
+interface CacheEntry {
+  promise: Promise<TextToTextPipeline>;
+  listeners: Set<(event: ModelProgressEvent) => void>;
+}
+
+// On globalThis so Next.js dev-mode module reloads and several route bundles share one copy of each model.
+const cacheKey = Symbol.for('bitext.models');
+const store = globalThis as typeof globalThis & { [cacheKey]?: Map<string, CacheEntry> };
+const cache = (store[cacheKey] ??= new Map());
+
+// pipeline()'s per-task overloads make TypeScript give up on a union task ("union type too complex").
+const createPipeline = pipeline as unknown as (
+  task: ModelTask,
+  model: string,
+  options: PretrainedModelOptions,
+) => Promise<TextToTextPipeline>;
+
+interface TransformersProgress {
+  status: string;
+  file?: string;
+  loaded?: number;
+  total?: number;
+}
+
+export function loadModel(spec: ModelSpec, options: LoadOptions = {}): Promise<TextToTextPipeline> {
+  const key = `${spec.id}|${options.device ?? 'auto'}`;
+  let entry = cache.get(key);
+  if (!entry) {
+    const listeners = new Set<(event: ModelProgressEvent) => void>();
+    const emit = (event: ModelProgressEvent) => listeners.forEach((listener) => listener(event));
+    const promise = createPipeline(spec.task, spec.id, {
+      dtype: spec.dtype,
+      device: options.device,
+      progress_callback: (info: TransformersProgress) => {
+        if (info.status === 'progress' && info.file) {
+          emit({
+            type: 'model',
+            model: spec.id,
+            file: info.file,
+            status: 'download',
+            loaded: info.loaded ?? 0,
+            total: info.total ?? 0,
+          });
+        }
+      },
+    }).then(
+      (loaded) => {
+        emit({ type: 'model', model: spec.id, status: 'ready', loaded: 1, total: 1 });
+        listeners.clear();
+        return loaded;
+      },
+      (error: unknown) => {
+        // A failed load must not poison the cache: the next request tries again.
+        cache.delete(key);
+        listeners.clear();
+        throw unavailable(spec, error, options.remedy);
+      },
+    );
+    entry = { promise, listeners };
+    cache.set(key, entry);
+  }
+  if (options.onProgress) entry.listeners.add(options.onProgress);
+  return entry.promise;
+}
+
+function unavailable(spec: ModelSpec, cause: unknown, remedy?: string): BitextError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  const fix =
+    remedy ??
+    'run `npm run models:pull` on a connected machine, or point BITEXT_MODELS_DIR at a folder that has the model';
+  return new BitextError(
+    'model_unavailable',
+    `Model ${spec.id} (~${spec.sizeMB} MB) could not be loaded: ${reason}. To fix: ${fix}.`,
+    { model: spec.id, sizeMB: spec.sizeMB, remedy: fix },
+  );
+}

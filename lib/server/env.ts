@@ -1,0 +1,45 @@
+import 'server-only';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable Bitext reads, with its default (the README's table mirrors this).
+ * Read once per process; relative paths resolve against the working directory.
+ */
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const schema = z.object({
+  BITEXT_DATA_DIR: z.string().min(1).default('./data'),
+  BITEXT_MODELS_DIR: z.string().min(1).default('./models'),
+  BITEXT_FIXTURES_DIR: z.string().min(1).default('./fixtures/models'),
+  BITEXT_MODEL_PROFILE: z.enum(['default', 'fixtures']).default('default'),
+  BITEXT_HUB_URL: z.url().default('https://huggingface.co/'),
+  BITEXT_ALLOW_REMOTE_MODELS: flag.default(true),
+});
+
+export interface ServerEnv {
+  dataDir: string;
+  /** Where transformers.js looks for local model folders (`<dir>/<org>/<name>/`). */
+  modelsDir: string;
+  fixturesDir: string;
+  profile: 'default' | 'fixtures';
+  hubUrl: string;
+  allowRemoteModels: boolean;
+}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+  }
+  const e = parsed.data;
+  return {
+    dataDir: path.resolve(e.BITEXT_DATA_DIR),
+    modelsDir: path.resolve(e.BITEXT_MODELS_DIR),
+    fixturesDir: path.resolve(e.BITEXT_FIXTURES_DIR),
+    profile: e.BITEXT_MODEL_PROFILE,
+    hubUrl: e.BITEXT_HUB_URL.endsWith('/') ? e.BITEXT_HUB_URL : `${e.BITEXT_HUB_URL}/`,
+    // Fixture models are generated locally; never reach for a hub when testing with them.
+    allowRemoteModels: e.BITEXT_MODEL_PROFILE === 'fixtures' ? false : e.BITEXT_ALLOW_REMOTE_MODELS,
+  };
+}

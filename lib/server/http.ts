@@ -1,0 +1,57 @@
+import 'server-only';
+import type { z } from 'zod';
+import { BitextError, isBitextError, type ErrorCode } from '@/lib/errors';
+import { isLanguageCode, type LanguageCode } from '@/lib/langs';
+
+/**
+ * The shape every route handler shares: read and validate the JSON body, run one lib function, answer
+ * JSON. Every failure becomes `{ error: { code, message } }` with a 4xx, or a logged 500 for our bugs.
+ */
+export function errorResponse(code: ErrorCode, message: string, status: number, details?: unknown): Response {
+  return Response.json({ error: { code, message, ...(details ? { details } : {}) } }, { status });
+}
+
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.includes('application/json')) {
+    throw new BitextError('bad_request', 'Send a JSON body with Content-Type: application/json.');
+  }
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new BitextError('bad_request', 'The body is not valid JSON.');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    // Over-long input is its own status so clients can tell "too big" from "malformed".
+    const tooBig = parsed.error.issues.some((i) => i.code === 'too_big');
+    throw new BitextError(
+      tooBig ? 'input_too_large' : 'bad_request',
+      issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '),
+      { issues },
+    );
+  }
+  return parsed.data;
+}
+
+export function supportedLanguage(code: string): LanguageCode;
+export function supportedLanguage(code: string | undefined): LanguageCode | undefined;
+export function supportedLanguage(code: string | undefined): LanguageCode | undefined {
+  if (code === undefined) return undefined;
+  if (!isLanguageCode(code)) {
+    throw new BitextError('unsupported_language', `Bitext does not support the language "${code}".`);
+  }
+  return code;
+}
+
+export async function handle(run: () => Promise<unknown>): Promise<Response> {
+  try {
+    return Response.json(await run());
+  } catch (error) {
+    if (isBitextError(error)) return errorResponse(error.code, error.message, error.status, error.details);
+    console.error(error);
+    return errorResponse('internal', 'Something went wrong on our side.', 500);
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * Fits text into a model's input window. Tokens are counted by the caller's own tokenizer, never estimated:
+ * counts are not additive (special tokens, merges across a join), so every candidate chunk is counted whole.
+ */
+import { getSegmenter } from './segment';
+
+export type CountTokens = (text: string) => number;
+
+export interface SentenceGroup {
+  /** The grouped sentences (or one piece of an over-long sentence), joined for the model. */
+  text: string;
+  /** Indices of the sentences the group holds, ascending. */
+  sentences: number[];
+}
+
+// After , ; : (and any closing quote) only when whitespace follows, so "3,000" and "10:30" hold; CJK and Arabic
+// marks need none.
+const CLAUSE_END = /[,;:]["'”’»)]*\s+|[，、；：،؛]\s*|[—–]\s*/gu;
+const DIGIT = /\p{Nd}/u;
+
+/** Clauses, each keeping its closing mark and the whitespace after it. */
+function splitClauses(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (const match of text.matchAll(CLAUSE_END)) {
+    const end = match.index + match[0].length;
+    // "1990–2000" is a range, not a clause break.
+    const isRange =
+      /[—–]/u.test(match[0]) && DIGIT.test(text[match.index - 1] ?? '') && DIGIT.test(text[end] ?? '');
+    if (isRange || end >= text.length) continue;
+    pieces.push(text.slice(start, end));
+    start = end;
+  }
+  pieces.push(text.slice(start));
+  return pieces;
+}
+
+/**
+ * Words, each with the punctuation and spaces that follow it. Adjacent word-like segments are separate words
+ * too, which is how Chinese and Japanese (no spaces) get cut between dictionary words rather than mid-word.
+ */
+function splitWordPieces(text: string, lang: string): string[] {
+  const pieces: string[] = [];
+  let current = '';
+  let previous: Intl.SegmentData | undefined;
+  for (const segment of getSegmenter(lang, 'word').segment(text)) {
+    const afterSpace =
+      previous !== undefined && /\s$/u.test(previous.segment) && !/^\s/u.test(segment.segment);
+    const betweenWords = previous?.isWordLike === true && segment.isWordLike === true;
+    if (current && (afterSpace || betweenWords)) {
+      pieces.push(current);
+      current = '';
+    }
+    current += segment.segment;
+    previous = segment;
+  }
+  if (current) pieces.push(current);
+  return pieces;
+}
+
+/** User-perceived characters, so a Devanagari syllable or an emoji is never cut in half. */
+function splitGraphemes(text: string, lang: string): string[] {
+  return Array.from(getSegmenter(lang, 'grapheme').segment(text), (s) => s.segment);
+}
+
+/** Coarsest first: a clause boundary reads better than a word boundary, which reads better than a cut word. */
+const LEVELS: readonly ((text: string, lang: string) => string[])[] = [
+  splitClauses,
+  splitWordPieces,
+  splitGraphemes,
+];
+
+function splitAtLevel(
+  text: string,
+  level: number,
+  budget: number,
+  countTokens: CountTokens,
+  lang: string,
+): string[] {
+  const split = LEVELS[level];
+  if (!split) {
+    throw new RangeError(
+      `A budget of ${budget} tokens cannot hold even one character (${JSON.stringify(text)}).`,
+    );
+  }
+  const chunks: string[] = [];
+  let current = '';
+  for (const piece of split(text, lang)) {
+    if (current && countTokens(current + piece) <= budget) {
+      current += piece;
+      continue;
+    }
+    if (current) chunks.push(current);
+    current = '';
+    if (countTokens(piece) <= budget) {
+      current = piece;
+      continue;
+    }
+    // The tail of an over-long piece may still share a chunk with what follows it.
+    const pieces = splitAtLevel(piece, level + 1, budget, countTokens, lang);
+    current = pieces.pop() ?? '';
+    chunks.push(...pieces);
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}
+
+/**
+ * Splits one sentence into pieces of at most `budget` tokens, at clause marks, then between words, then (for a
+ * single enormous "word" such as a URL) between characters. A sentence that fits comes back whole.
+ * The pieces concatenate to exactly `sentence`; each keeps its trailing whitespace.
+ */
+export function splitToBudget(
+  sentence: string,
+  budget: number,
+  countTokens: CountTokens,
+  lang = 'en',
+): string[] {
+  if (countTokens(sentence) <= budget) return [sentence];
+  return splitAtLevel(sentence, 0, budget, countTokens, lang);
+}
+
+// Chinese and Japanese run on without spaces: "他说：“好。”走了。", not "他说：“好。” 走了。". A sentence counts as
+// such when its last (first) character that is not punctuation is Han or kana, or it ends in a full-width mark.
+const ENDS_CJK =
+  /(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\u3000-\u303f\uff00-\uffef])\p{P}*$/u;
+const STARTS_CJK = /^\p{P}*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Joins sentences as a reader would write them: with a space, except between Chinese or Japanese ones. */
+export function joinSentences(sentences: readonly string[]): string {
+  let text = '';
+  for (const sentence of sentences) {
+    const trimmed = sentence.trim();
+    if (!trimmed) continue;
+    const seamless = ENDS_CJK.test(text) && STARTS_CJK.test(trimmed);
+    text += text && !seamless ? ` ${trimmed}` : trimmed;
+  }
+  return text;
+}
+
+/**
+ * Groups consecutive whole sentences into chunks of at most `budget` tokens, for summarising in map-reduce
+ * rounds. A sentence longer than the budget on its own is split by `splitToBudget` into groups of its own that
+ * all name it, so no chunk ever exceeds the budget and no text is dropped.
+ */
+export function packSentences(
+  sentences: readonly string[],
+  budget: number,
+  countTokens: CountTokens,
+  lang = 'en',
+): SentenceGroup[] {
+  const groups: SentenceGroup[] = [];
+  let current: SentenceGroup | undefined;
+  sentences.forEach((sentence, index) => {
+    if (!sentence.trim()) return;
+    if (current) {
+      const text = joinSentences([current.text, sentence]);
+      if (countTokens(text) <= budget) {
+        current = { text, sentences: [...current.sentences, index] };
+        return;
+      }
+      groups.push(current);
+      current = undefined;
+    }
+    const pieces = splitToBudget(sentence.trim(), budget, countTokens, lang);
+    const last = pieces.pop() ?? '';
+    for (const piece of pieces) groups.push({ text: piece.trim(), sentences: [index] });
+    current = { text: last.trim(), sentences: [index] };
+  });
+  if (current) groups.push(current);
+  return groups;
+}

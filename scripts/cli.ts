@@ -1,0 +1,152 @@
+/**
+ * bitext CLI: `npm run -s cli -- <detect|summarize|translate|digest> <file|-> [--to ru,zh-Hans,hi]
+ * [--mode extractive|abstractive] [--type key-points|tldr|headline] [--length short|medium|long] [--json]`.
+ * Progress goes to stderr, the result to stdout, so `--json` output can be piped.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { detectLanguage } from '@/lib/detect';
+import { isBitextError } from '@/lib/errors';
+import type { ProgressEvent } from '@/lib/pipeline/events';
+import { digest } from '@/lib/pipeline/digest';
+import { summarizeText, translateText } from '@/lib/pipeline/tasks';
+import { serverPipelineContext } from '@/lib/server/engine';
+import { supportedLanguage } from '@/lib/server/http';
+import { SUMMARY_LENGTHS, SUMMARY_MODES, SUMMARY_TYPES } from '@/lib/summarize/options';
+
+const USAGE = `Usage: npm run -s cli -- <detect|summarize|translate|digest> <file|-> [options]
+  --to ru,zh-Hans,hi     target languages (translate, digest)
+  --from en              source language (default: detected)
+  --mode extractive|abstractive   summary mode (default extractive)
+  --type key-points|tldr|headline (default key-points)
+  --length short|medium|long      (default medium)
+  --json                 print JSON`;
+
+const optionsSchema = z.object({
+  command: z.enum(['detect', 'summarize', 'translate', 'digest']),
+  input: z.string(),
+  to: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').map((code) => supportedLanguage(code.trim())) : [])),
+  from: z.string().optional(),
+  mode: z.enum(SUMMARY_MODES).default('extractive'),
+  type: z.enum(SUMMARY_TYPES).default('key-points'),
+  length: z.enum(SUMMARY_LENGTHS).default('medium'),
+  json: z.boolean().default(false),
+});
+
+function parseCli(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      to: { type: 'string' },
+      from: { type: 'string' },
+      mode: { type: 'string' },
+      type: { type: 'string' },
+      length: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help || positionals.length !== 2) {
+    console.error(USAGE);
+    process.exit(values.help ? 0 : 2);
+  }
+  const parsed = optionsSchema.safeParse({ ...values, command: positionals[0], input: positionals[1] });
+  if (!parsed.success) {
+    console.error(`${z.prettifyError(parsed.error)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  return parsed.data;
+}
+
+async function readInput(input: string): Promise<string> {
+  if (input !== '-') return readFile(input, 'utf8');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function reportProgress(event: ProgressEvent): void {
+  if (event.type === 'model') {
+    const detail =
+      event.status === 'ready'
+        ? 'ready'
+        : `${event.file} ${(event.loaded / 1e6).toFixed(1)}/${(event.total / 1e6).toFixed(1)} MB`;
+    process.stderr.write(`model ${event.model}: ${detail}\n`);
+  } else {
+    const what = event.language ? `${event.task} → ${event.language}` : event.task;
+    process.stderr.write(`${what}: ${event.done}/${event.total}\n`);
+  }
+}
+
+async function run(): Promise<number> {
+  const options = parseCli(process.argv.slice(2));
+  const text = await readInput(options.input);
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  const context = { ...serverPipelineContext(controller.signal), onProgress: reportProgress };
+  const source = supportedLanguage(options.from);
+  const summary = { mode: options.mode, type: options.type, length: options.length };
+  const print = (value: unknown, human: string) =>
+    process.stdout.write(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${human}\n`);
+
+  switch (options.command) {
+    case 'detect': {
+      const detection = detectLanguage(text);
+      print(detection, `${detection.language} (${(detection.confidence * 100).toFixed(0)}%)`);
+      return 0;
+    }
+    case 'summarize': {
+      const result = await summarizeText(text, { ...summary, language: source }, context);
+      print(result, result.text);
+      return 0;
+    }
+    case 'translate': {
+      if (options.to.length === 0) throw new Error('translate needs --to');
+      const results = [];
+      for (const target of options.to)
+        results.push(await translateText({ text }, { source, target }, context));
+      print(results, results.map((r) => `[${r.target}]\n${r.translation}`).join('\n\n'));
+      return 0;
+    }
+    case 'digest': {
+      const result = await digest({ text, source, targets: options.to, summary, translate: 'both' }, context);
+      const translations = Object.fromEntries(
+        Object.entries(result.translations).map(([code, t]) => [
+          code,
+          { models: t.models, summary: t.summary, segments: t.segments, error: t.error },
+        ]),
+      );
+      const failed = Object.entries(result.translations).filter(([, t]) => t.error);
+      for (const [code, t] of failed)
+        process.stderr.write(`${code}: ${t.error?.code}: ${t.error?.message}\n`);
+      print(
+        { language: result.language, summary: result.summary, translations },
+        [
+          `Language: ${result.language}`,
+          result.summary.text,
+          ...Object.entries(result.translations).map(
+            ([code, t]) => `\n[${code}]\n${t.summary?.text ?? t.error?.code ?? ''}`,
+          ),
+        ].join('\n'),
+      );
+      return failed.length > 0 ? 1 : 0;
+    }
+  }
+}
+
+run().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (isBitextError(error)) {
+      console.error(`${error.code}: ${error.message}`);
+      process.exit(1);
+    }
+    console.error(error);
+    process.exit(1);
+  },
+);
