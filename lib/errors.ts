@@ -4,13 +4,19 @@
  */
 export const ERROR_STATUS = {
   bad_request: 400,
+  url_not_allowed: 400,
+  not_found: 404,
+  unsupported_content: 415,
   input_too_large: 413,
   unsupported_language: 422,
   language_undetermined: 422,
-  model_unavailable: 503,
-  not_found: 404,
+  url_unreachable: 422,
+  rate_limited: 429,
+  /** The client went away or pressed Cancel (nginx's convention; never sent to a connected client). */
   cancelled: 499,
   internal: 500,
+  model_unavailable: 503,
+  queue_full: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 import { routing } from '@/i18n/routing';
+import { ERROR_STATUS } from '@/lib/errors';
 
 const messagesDir = fileURLToPath(new URL('../messages/', import.meta.url));
 
@@ -74,14 +75,7 @@ describe('messages', () => {
   );
 
   it('has a message for every error code the API returns', () => {
-    const codes = [
-      'bad_request',
-      'input_too_large',
-      'unsupported_language',
-      'model_unavailable',
-      'not_found',
-      'internal',
-    ];
+    const codes = Object.keys(ERROR_STATUS);
     const errorKeys = [...english.keys()].filter((path) => path.startsWith('Errors.'));
     expect(errorKeys.sort()).toEqual(codes.map((code) => `Errors.${code}`).sort());
   });

@@ -69,5 +69,5 @@ export const FRANC_OTHER_LANGUAGES = [
 export const FRANC_CANDIDATES: readonly string[] = [
   ...Object.keys(FRANC_TO_LANGUAGE),
   FRANC_CHINESE,
-
+  ...FRANC_OTHER_LANGUAGES,
 ];

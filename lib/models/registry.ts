@@ -143,7 +143,6 @@ function floresCode(code: LanguageCode): string {
 }
 
 function directLeg(profile: ModelProfile, source: LanguageCode, target: LanguageCode): TranslationLeg | undefined {
-  if (source === target) return undefined;
   if (profile === 'fixtures') {
     const model = FIXTURE_TRANSLATORS[target];
     return model && { model, source, target };
@@ -162,6 +161,7 @@ export function translationRoute(
   source: LanguageCode,
   target: LanguageCode,
 ): TranslationRoute | undefined {
+  if (source === target) return undefined;
   const direct = directLeg(profile, source, target);
   if (direct) return [direct];
   if (source === 'en' || target === 'en') return undefined;

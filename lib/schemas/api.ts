@@ -47,3 +47,21 @@ export const translateRequest = z
 export type DetectRequest = z.infer<typeof detectRequest>;
 export type SummarizeRequest = z.infer<typeof summarizeRequest>;
 export type TranslateRequest = z.infer<typeof translateRequest>;
+
+export const digestRequest = z.strictObject({
+  text: articleText,
+  source: languageTag.optional(),
+  targets: z.array(languageTag).min(1).max(LIMITS.targets, `At most ${LIMITS.targets} target languages`),
+  summary: z
+    .strictObject({
+      mode: z.enum(SUMMARY_MODES).default('extractive'),
+      type: z.enum(SUMMARY_TYPES).default('key-points'),
+      length: z.enum(SUMMARY_LENGTHS).default('medium'),
+    })
+    .prefault({}),
+  translate: z.enum(TRANSLATE_SCOPES).default('summary'),
+});
+
+export type DigestRequestBody = z.infer<typeof digestRequest>;
+
+export const extractRequest = z.strictObject({ url: z.string().min(1).max(2048) });

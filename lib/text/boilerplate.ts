@@ -20,9 +20,12 @@ export interface RemovedLine {
 const RELATED_HEADING =
   /^(check also|related|related (articles|stories|posts|news|content|coverage|reading|topics)|more (stories|news|articles)|more from .{1,40}|you (may|might) also like|recommended( for you)?|see also|read more|read also|also read|more on this story|читайте также|смотрите также|по теме|материалы по теме|相关阅读|相关新闻|相关文章|相关报道|推荐阅读|延伸阅读|यह भी पढ़ें|ये भी पढ़ें|और पढ़ें|संबंधित खबरें|संबंधित ख़बरें)$/iu;
 
-/** The same markers inline with one linked title: "Read more: Talks stall in Geneva". */
+/**
+ * The same markers inline with one linked title: "Read more: Talks stall in Geneva". A dash or bar counts only
+ * with spaces round it, so "Related-party deals…" stays.
+ */
 const RELATED_LINK =
-  /^(read more|read also|also read|see also|related|читайте также|смотрите также|по теме|相关阅读|延伸阅读|推荐阅读|यह भी पढ़ें|ये भी पढ़ें|और पढ़ें)\s*[:：|–—-]\s*\S/iu;
+  /^(read more|read also|also read|see also|related|читайте также|смотрите также|по теме|相关阅读|延伸阅读|推荐阅读|यह भी पढ़ें|ये भी पढ़ें|और पढ़ें)(\s*[:：]|\s+[|–—-]\s)\s*\S/iu;
 
 const SHARE =
   /^(share|share this( article| story| post| page)?|share on \p{L}+|tweet( this)?|email|print|facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|поделиться|分享|分享到|微信|微博|शेयर करें)$/iu;
@@ -37,9 +40,9 @@ const NAVIGATION =
 // Breadcrumbs ("Home › World › Middle East") and tag lists ("Tags: Syria, Russia").
 const NAVIGATION_LINE = /^((home|главная|首页)\s*[›»>/|]|(tags|теги|标签)\s*[:：])/iu;
 
-// Only phrasings a banner uses; an article *about* cookie rules says "cookies" in other ways.
+// Only the way banners phrase it, at the start of the line; an article *about* cookie rules reads otherwise.
 const COOKIE_NOTICE =
-  /\b(we|this (web)?site) uses? cookies\b|\baccept (all )?cookies\b|^cookie (settings|preferences|policy)$|используем (файлы )?cookie/iu;
+  /^(we|this (web)?site|our (web)?site) uses? cookies\b|^accept (all )?cookies$|^cookie (settings|preferences|policy)$|\bagree to (our|the) use of cookies\b|^мы используем (файлы )?cookie/iu;
 
 /** A labelled credit line: "Author: …", "责任编辑：张三", "Reporting by … ; Editing by …". */
 const CREDIT_LINE =
@@ -47,6 +50,8 @@ const CREDIT_LINE =
 
 /** Lines of page furniture are short; anything longer is prose even if it starts like a marker. */
 const MAX_MARKER_LENGTH = 250;
+/** "Subscribe to our newsletter…" is a button or a one-liner; a longer line is a sentence that happens to start so. */
+const MAX_CALL_TO_ACTION_LENGTH = 100;
 
 /** The line without decoration, so "— Advertisement —" and "Related articles:" match their markers. */
 function core(line: string): string {
@@ -60,7 +65,7 @@ function markerReason(line: string): BoilerplateReason | undefined {
   const bare = core(text);
   if (RELATED_HEADING.test(bare) || RELATED_LINK.test(text)) return 'related-links';
   if (SHARE.test(bare)) return 'share';
-  if (SUBSCRIBE.test(bare)) return 'subscribe';
+  if (SUBSCRIBE.test(bare) && bare.length <= MAX_CALL_TO_ACTION_LENGTH) return 'subscribe';
   if (ADVERTISEMENT.test(bare)) return 'advertisement';
   if (NAVIGATION.test(bare) || NAVIGATION_LINE.test(text)) return 'navigation';
   if (COOKIE_NOTICE.test(text)) return 'cookie-notice';
@@ -70,21 +75,7 @@ function markerReason(line: string): BoilerplateReason | undefined {
 
 const NAME_WORD = /^\p{Lu}[\p{Ll}\p{M}]*(?:[-’'][\p{Lu}\p{Ll}][\p{Ll}\p{M}]*)*$/u;
 const INITIAL = /^\p{Lu}\.$/u;
-const NAME_PARTICLES = new Set([
-  'al',
-  'bin',
-  'da',
-  'de',
-  'del',
-  'der',
-  'di',
-  'el',
-  'ibn',
-  'la',
-  'le',
-  'van',
-  'von',
-]);
+const NAME_PARTICLES = new Set('al bin da de del der di el ibn la le van von'.split(' '));
 
 /** "Hazem Sabbagh", "John F. Kennedy", "Staffan de Mistura": 2–4 capitalised words, nothing else. */
 function isPersonName(line: string): boolean {
@@ -100,7 +91,7 @@ function isPersonName(line: string): boolean {
   return capitalised >= 2 && capitalised <= 4;
 }
 
-/** Counts letters and digits, the measure of how much article is on either side of a heading. */
+/** Non-space characters: the measure of how much article is on either side of a heading. */
 function contentLength(lines: readonly string[]): number {
   return lines.join('').replace(/\s+/gu, '').length;
 }

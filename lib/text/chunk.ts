@@ -140,8 +140,9 @@ export function joinSentences(sentences: readonly string[]): string {
 
 /**
  * Groups consecutive whole sentences into chunks of at most `budget` tokens, for summarising in map-reduce
- * rounds. A sentence longer than the budget on its own is split by `splitToBudget` into groups of its own that
- * all name it, so no chunk ever exceeds the budget and no text is dropped.
+ * rounds. A sentence longer than the budget on its own is split by `splitToBudget`; each piece's group names
+ * it (the last piece may share its group with the next sentence), so no chunk exceeds the budget and no text is
+ * dropped.
  */
 export function packSentences(
   sentences: readonly string[],

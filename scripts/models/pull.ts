@@ -69,7 +69,12 @@ async function pullFile(model: string, file: string, options: PullOptions): Prom
       options.onProgress?.({ model, file, loaded, total });
     },
   );
-  await pipeline(counted, createWriteStream(partial, { flags: offset > 0 ? 'a' : 'w' }));
+  try {
+    await pipeline(counted, createWriteStream(partial, { flags: offset > 0 ? 'a' : 'w' }));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${model}/${file}: download interrupted at ${loaded} of ${total} bytes (${reason}); run again to resume`);
+  }
   const size = await sizeOf(partial);
   if (size !== total) {
     throw new Error(`${model}/${file}: got ${size} bytes, expected ${total}; run again to resume`);

@@ -52,6 +52,10 @@ describe('stripBoilerplate', () => {
       '',
       'Follow the money, one diplomat said.',
       '',
+      'Related-party deals between Ankara and Moscow rose in 2016.',
+      '',
+      'A regulator said the ministry website uses cookies without consent.',
+      '',
       'Talks resume on Monday.',
     ].join('\n');
     const result = stripBoilerplate(article);

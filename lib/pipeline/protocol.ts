@@ -1,0 +1,45 @@
+/**
+ * Messages between the page and the pipeline worker: a discriminated union with request ids, so one
+ * worker per tab can serve runs one after another and a late message from a cancelled run is ignored.
+ */
+import type { ErrorCode } from '@/lib/errors';
+import type { ModelProfile } from '@/lib/models/registry';
+import type { DigestPartial, DigestRequest, DigestResult } from './digest';
+import type { ProgressEvent } from './events';
+
+/** What the worker needs to know about the server it came from. */
+export interface WorkerSettings {
+  profile: ModelProfile;
+  /** The server has model folders to serve at /models/… (tried before the hub). */
+  localModels: boolean;
+  allowRemoteModels: boolean;
+}
+
+export type WorkerRequest =
+  | { type: 'run'; id: string; request: DigestRequest; settings: WorkerSettings }
+  | { type: 'cancel'; id: string };
+
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export type WorkerResponse =
+  | { type: 'progress'; id: string; event: ProgressEvent }
+  | { type: 'partial'; id: string; partial: DigestPartial }
+  | { type: 'done'; id: string; result: DigestResult }
+  | { type: 'error'; id: string; error: WireError };
+
+/** Server-Sent Events of GET /api/v1/digests/{id}/events carry the same payloads (event name = type). */
+export type DigestEventName = 'progress' | 'partial' | 'done' | 'error';
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/** GET /api/v1/digests/{id}. */
+export interface JobView {
+  id: string;
+  status: JobStatus;
+  result?: DigestResult;
+  error?: WireError;
+}
