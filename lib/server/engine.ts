@@ -1,7 +1,9 @@
 import 'server-only';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { env as transformersEnv } from '@huggingface/transformers';
 import type { PipelineContext } from '@/lib/pipeline/context';
+import type { WorkerSettings } from '@/lib/pipeline/protocol';
 import { readEnv, type ServerEnv } from './env';
 
 /**
@@ -13,8 +15,7 @@ let configured: ServerEnv | undefined;
 export function serverEnv(): ServerEnv {
   if (!configured) {
     configured = readEnv();
-    transformersEnv.localModelPath =
-      configured.profile === 'fixtures' ? configured.fixturesDir : configured.modelsDir;
+    transformersEnv.localModelPath = localModelsDir();
     transformersEnv.allowLocalModels = true;
     transformersEnv.allowRemoteModels = configured.allowRemoteModels;
     transformersEnv.remoteHost = configured.hubUrl;
@@ -33,4 +34,20 @@ export function serverPipelineContext(signal?: AbortSignal): PipelineContext {
     remedy: (languages) =>
       `run \`npm run models:pull -- ${languages.join(' ')}\` on a connected machine, or set BITEXT_MODELS_DIR to a folder that has the model`,
   };
+}
+
+/** What the browser worker needs: where models come from when it runs the pipeline itself. */
+export function workerSettings(): WorkerSettings {
+  const env = serverEnv();
+  return {
+    profile: env.profile,
+    localModels: existsSync(localModelsDir()),
+    allowRemoteModels: env.allowRemoteModels,
+  };
+}
+
+/** The folder /models/… serves from (read-only), matching what the server itself loads. */
+export function localModelsDir(): string {
+  const env = configured ?? readEnv();
+  return env.profile === 'fixtures' ? env.fixturesDir : env.modelsDir;
 }

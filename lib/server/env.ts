@@ -15,6 +15,9 @@ const schema = z.object({
   BITEXT_MODEL_PROFILE: z.enum(['default', 'fixtures']).default('default'),
   BITEXT_HUB_URL: z.url().default('https://huggingface.co/'),
   BITEXT_ALLOW_REMOTE_MODELS: flag.default(true),
+  BITEXT_ALLOW_PRIVATE_URLS: flag.default(false),
+  BITEXT_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  BITEXT_JOB_BACKLOG: z.coerce.number().int().min(0).max(10_000).default(20),
 });
 
 export interface ServerEnv {
@@ -25,6 +28,12 @@ export interface ServerEnv {
   profile: 'default' | 'fixtures';
   hubUrl: string;
   allowRemoteModels: boolean;
+  /** URL import may fetch private/loopback addresses (tests serve pages on 127.0.0.1). */
+  allowPrivateUrls: boolean;
+  /** Digest jobs that run inference at the same time. */
+  jobConcurrency: number;
+  /** Jobs that may wait for a slot before new ones get 503 queue_full. */
+  jobBacklog: number;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -41,5 +50,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     hubUrl: e.BITEXT_HUB_URL.endsWith('/') ? e.BITEXT_HUB_URL : `${e.BITEXT_HUB_URL}/`,
     // Fixture models are generated locally; never reach for a hub when testing with them.
     allowRemoteModels: e.BITEXT_MODEL_PROFILE === 'fixtures' ? false : e.BITEXT_ALLOW_REMOTE_MODELS,
+    allowPrivateUrls: e.BITEXT_ALLOW_PRIVATE_URLS,
+    jobConcurrency: e.BITEXT_JOB_CONCURRENCY,
+    jobBacklog: e.BITEXT_JOB_BACKLOG,
   };
 }
