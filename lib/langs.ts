@@ -70,10 +70,3 @@ export function getLanguage(code: string): Language | undefined {
 export function baseLanguage(code: string): string {
   return code.split('-')[0] ?? code;
 }
-
-const UNSPACED_SCRIPTS = new Set(['Hans', 'Hant', 'Jpan']);
-
-/** What goes between two sentences (or two pieces of one) when rejoining: CJK writing uses no spaces. */
-export function sentenceSeparator(code: string): string {
-  return UNSPACED_SCRIPTS.has(getLanguage(code)?.script ?? '') ? '' : ' ';
-}

@@ -103,14 +103,14 @@ async function translateDigest(
       models: route.map((leg) => leg.model.id),
       summary: wantSummary
         ? {
-            text: formatSummary(summaryOut, request.summary.type, target),
+            text: formatSummary(summaryOut, request.summary.type),
             sentences: summary.sentences.map((s, i) => ({ text: summaryOut[i] ?? '', sources: s.sources })),
           }
         : undefined,
       segments: wantArticle
         ? articleTexts.map((text, i) => ({ source: text, target: articleOut[i] ?? '' }))
         : undefined,
-      text: wantArticle ? joinParagraphs(articleOut, sentences, target) : undefined,
+      text: wantArticle ? joinParagraphs(articleOut, sentences) : undefined,
     };
   } catch (error) {
     if (!isBitextError(error) || error.code === 'cancelled') throw error;

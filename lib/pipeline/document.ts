@@ -2,9 +2,9 @@
  * A pasted article, ready for the models: normalised, boilerplate set aside (kept, never dropped
  * silently), split into sentences that remember their paragraph so translations keep the layout.
  */
-import { sentenceSeparator } from '@/lib/langs';
 import { stripBoilerplate, type RemovedLine } from '@/lib/text/boilerplate';
 import { normalizeText, splitParagraphs } from '@/lib/text/normalize';
+import { joinSentences } from '@/lib/text/chunk';
 import { splitSentences } from '@/lib/text/segment';
 
 export interface SourceSentence {
@@ -28,18 +28,11 @@ export function sentencesOf(body: string, language: string): SourceSentence[] {
 }
 
 /** Rebuild paragraphs from (translated) sentences laid out like `layout`. */
-export function joinParagraphs(
-  texts: readonly string[],
-  layout: readonly SourceSentence[],
-  language: string,
-): string {
+export function joinParagraphs(texts: readonly string[], layout: readonly SourceSentence[]): string {
   const paragraphs: string[][] = [];
   texts.forEach((text, i) => {
     const paragraph = layout[i]?.paragraph ?? 0;
     (paragraphs[paragraph] ??= []).push(text);
   });
-  return paragraphs
-    .filter(Boolean)
-    .map((p) => p.filter(Boolean).join(sentenceSeparator(language)))
-    .join('\n\n');
+  return paragraphs.filter(Boolean).map(joinSentences).join('\n\n');
 }

@@ -3,10 +3,11 @@
  */
 import { detectLanguage, type Detection } from '@/lib/detect';
 import { BitextError } from '@/lib/errors';
-import { isLanguageCode, sentenceSeparator, type LanguageCode } from '@/lib/langs';
+import { isLanguageCode, type LanguageCode } from '@/lib/langs';
 import { translationRoute } from '@/lib/models/registry';
 import { summarize, type SummaryOptions, type SummaryResult } from '@/lib/summarize';
 import type { PipelineContext } from './context';
+import { joinSentences } from '@/lib/text/chunk';
 import { normalizeText } from '@/lib/text/normalize';
 import { cleanArticle, joinParagraphs, sentencesOf, type SourceSentence } from './document';
 import { translateSentences } from './translate';
@@ -75,10 +76,7 @@ export async function translateText(
     source,
     target,
     model: route.map((leg) => leg.model.id).join(' → '),
-    translation:
-      'text' in input
-        ? joinParagraphs(translated, layout, target)
-        : translated.join(sentenceSeparator(target)),
+    translation: 'text' in input ? joinParagraphs(translated, layout) : joinSentences(translated),
     segments: sourceTexts.map((text, i) => ({ source: text, target: translated[i] ?? '' })),
   };
 }

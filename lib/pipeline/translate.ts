@@ -4,10 +4,9 @@
  * budget and their pieces rejoined, so nothing is truncated and nothing is lost.
  */
 import { InterruptableStoppingCriteria, type TranslationPipeline } from '@huggingface/transformers';
-import { sentenceSeparator } from '@/lib/langs';
 import { throwIfAborted } from '@/lib/errors';
 import type { TranslationLeg, TranslationRoute } from '@/lib/models/registry';
-import { splitToBudget } from '@/lib/text/chunk';
+import { joinSentences, splitToBudget } from '@/lib/text/chunk';
 import type { OnProgress } from './events';
 import { loadModel, type Device } from './load';
 
@@ -108,10 +107,9 @@ async function translateLeg(
     signal?.removeEventListener('abort', stop);
   }
 
-  const separator = sentenceSeparator(leg.target);
   const translated = sentences.map(() => [] as string[]);
   pieces.forEach((piece, i) => translated[piece.sentence]!.push(outputs[i] ?? ''));
-  return translated.map((parts) => parts.filter(Boolean).join(separator));
+  return translated.map((parts) => joinSentences(parts));
 }
 
 /**

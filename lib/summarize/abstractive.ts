@@ -84,7 +84,7 @@ export async function summarizeAbstractive(
     .map((s) => s.text)
     .slice(0, summarySentenceCount(options.type, options.length));
   return {
-    text: formatSummary(picked, options.type, spec.language),
+    text: formatSummary(picked, options.type),
     sentences: picked.map((text) => ({ text, sources: [] })),
     model: spec.id,
     pivot,

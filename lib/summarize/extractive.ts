@@ -76,7 +76,6 @@ export function summarizeExtractive(
     text: formatSummary(
       picked.map((sentence) => sentence.text),
       opts.type,
-      opts.language,
     ),
     sentences: picked,
   };

@@ -3,7 +3,7 @@
  * abstractive summarisers and by translated summaries, so a summary reads the same in every language.
  * Model-free, so client code can import it.
  */
-import { sentenceSeparator } from '@/lib/langs';
+import { joinSentences } from '@/lib/text/chunk';
 
 export const SUMMARY_MODES = ['extractive', 'abstractive'] as const;
 export type SummaryMode = (typeof SUMMARY_MODES)[number];
@@ -35,7 +35,7 @@ export function summarySentenceCount(type: SummaryType, length: SummaryLength): 
 }
 
 /** The summary's display text: bullets for key points, one paragraph otherwise. */
-export function formatSummary(sentences: readonly string[], type: SummaryType, language: string): string {
+export function formatSummary(sentences: readonly string[], type: SummaryType): string {
   if (type === 'key-points') return sentences.map((s) => `• ${s}`).join('\n');
-  return sentences.join(sentenceSeparator(language));
+  return joinSentences(sentences);
 }

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { digest, type DigestPartial } from '@/lib/pipeline/digest';
+import { readArticle, scriptShare, useFixtureModels } from '../support/fixture-models';
+
+const context = useFixtureModels();
+const seed = readArticle('en-sana-lavrov.txt');
+const SCRIPTS = { ru: 'Cyrillic', 'zh-Hans': 'Han', hi: 'Devanagari' } as const;
+
+describe('digest', () => {
+  it('summarises the seed article and translates summary and article into three scripts', async () => {
+    const partials: DigestPartial[] = [];
+    const result = await digest(
+      {
+        text: seed,
+        targets: ['ru', 'zh-Hans', 'hi'],
+        summary: { mode: 'extractive', type: 'key-points', length: 'medium' },
+        translate: 'both',
+      },
+      context,
+      (p) => partials.push(p),
+    );
+
+    expect(result.language).toBe('en');
+    expect(result.detection?.language).toBe('en');
+    // Boilerplate is set aside, not lost.
+    expect(result.removed.map((r) => r.line)).toEqual(
+      expect.arrayContaining(['Hazem Sabbagh', 'Check Also']),
+    );
+    expect(result.sentences.some((s) => s.text.includes('Hazem Sabbagh'))).toBe(false);
+    expect(result.summary.sentences).toHaveLength(5);
+
+    for (const [code, script] of Object.entries(SCRIPTS)) {
+      const t = result.translations[code];
+      expect(t?.error).toBeUndefined();
+      expect(t?.summary?.sentences).toHaveLength(5);
+      expect(scriptShare(t?.summary?.text ?? '', script)).toBeGreaterThan(0.9);
+      // Every source sentence has its counterpart, in order.
+      expect(t?.segments?.map((s) => s.source)).toEqual(result.sentences.map((s) => s.text));
+      for (const segment of t?.segments ?? [])
+        expect(scriptShare(segment.target, script)).toBeGreaterThan(0.9);
+      // Paragraphs survive translation.
+      expect(t?.text?.split('\n\n')).toHaveLength(new Set(result.sentences.map((s) => s.paragraph)).size);
+    }
+    expect(partials.map((p) => (p.part === 'summary' ? 'summary' : p.language))).toEqual([
+      'summary',
+      'ru',
+      'zh-Hans',
+      'hi',
+    ]);
+  });
+
+  it('records a language whose model is missing without failing the others', async () => {
+    const result = await digest(
+      {
+        text: seed,
+        targets: ['ar', 'ru'],
+        summary: { mode: 'extractive', type: 'headline', length: 'short' },
+        translate: 'summary',
+      },
+      context,
+    );
+    expect(result.translations.ar?.error?.code).toBe('model_unavailable');
+    expect(result.translations.ru?.error).toBeUndefined();
+    expect(scriptShare(result.translations.ru?.summary?.text ?? '', 'Cyrillic')).toBe(1);
+    expect(result.translations.ru?.segments).toBeUndefined();
+  });
+
+  it('uses the summariser model for abstractive summaries', async () => {
+    const result = await digest(
+      {
+        text: seed,
+        targets: ['ru'],
+        summary: { mode: 'abstractive', type: 'tldr', length: 'short' },
+        translate: 'summary',
+      },
+      context,
+    );
+    expect(result.summary).toMatchObject({ mode: 'abstractive', model: 'bitext-fixtures/upper' });
+    expect(result.summary.sentences).toHaveLength(2);
+    expect(result.summary.text).toBe(result.summary.text.toUpperCase());
+  });
+
+  it('refuses text whose language it cannot tell, unless the source is given', async () => {
+    const request = {
+      text: 'Lavrov, SANA.',
+      targets: ['ru' as const],
+      summary: { mode: 'extractive' as const, type: 'headline' as const, length: 'short' as const },
+      translate: 'summary' as const,
+    };
+    await expect(digest(request, context)).rejects.toMatchObject({ code: 'language_undetermined' });
+    const result = await digest({ ...request, source: 'en' }, context);
+    expect(result.translations.ru?.summary?.text).toBe('Лавров, САНА.');
+  });
+});

@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
+import { scriptShare } from '../support/fixture-models';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const seedFile = path.join(root, 'tests/fixtures/articles/en-sana-lavrov.txt');
+
+/** Runs the CLI exactly as `npm run -s cli --` does, and never throws on a non-zero exit. */
+async function cli(args: string[], env: Record<string, string>) {
+  const tsx = path.join(root, 'node_modules/.bin/tsx');
+  return promisify(execFile)(tsx, ['--conditions=react-server', 'scripts/cli.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+}
+
+describe('cli', () => {
+  it('digest --json with fixture models: summary and three translations, every sentence kept', async () => {
+    const { code, stdout, stderr } = await cli(['digest', seedFile, '--to', 'ru,zh-Hans,hi', '--json'], {
+      BITEXT_MODEL_PROFILE: 'fixtures',
+    });
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.language).toBe('en');
+    expect(result.summary.sentences.length).toBeGreaterThan(0);
+    const sentenceCounts = new Set<number>();
+    for (const [code, script] of [
+      ['ru', 'Cyrillic'],
+      ['zh-Hans', 'Han'],
+      ['hi', 'Devanagari'],
+    ]) {
+      const t = result.translations[code!];
+      expect(scriptShare(t.summary.text, script!)).toBeGreaterThan(0.9);
+      sentenceCounts.add(t.segments.length);
+    }
+    const body = cleanArticle(await readFile(seedFile, 'utf8')).body;
+    expect([...sentenceCounts]).toEqual([sentencesOf(body, 'en').length]);
+    // Progress goes to stderr, so stdout stays parseable.
+    expect(stderr).toMatch(/translate → hi: \d+\/\d+/);
+  });
+
+  it('without models or network: model_unavailable with the remedy, while detection and extractive summary work', async () => {
+    const env = {
+      BITEXT_MODEL_PROFILE: 'default',
+      BITEXT_ALLOW_REMOTE_MODELS: '0',
+      BITEXT_MODELS_DIR: await mkdtemp(path.join(os.tmpdir(), 'bitext-no-models-')),
+    };
+    const digest = await cli(['digest', seedFile, '--to', 'ru', '--json'], env);
+    expect(digest.code).toBe(1);
+    expect(digest.stderr).toContain('ru: model_unavailable');
+    expect(digest.stderr).toContain('Xenova/opus-mt-en-ru');
+    expect(digest.stderr).toContain('npm run models:pull -- ru');
+    const result = JSON.parse(digest.stdout);
+    expect(result.summary.mode).toBe('extractive');
+    expect(result.summary.sentences).toHaveLength(5);
+
+    const detect = await cli(['detect', seedFile], env);
+    expect(detect).toMatchObject({ code: 0 });
+    expect(detect.stdout).toMatch(/^en \(\d+%\)/);
+
+    const abstractive = await cli(['summarize', seedFile, '--mode', 'abstractive'], env);
+    expect(abstractive.code).toBe(1);
+    expect(abstractive.stderr).toMatch(/model_unavailable: Model Xenova\/distilbart-cnn-6-6 \(~\d+ MB\)/);
+  });
+
+  it('explains bad arguments', async () => {
+    const { code, stderr } = await cli(['digest'], {});
+    expect(code).toBe(2);
+    expect(stderr).toContain('Usage: npm run -s cli --');
+  });
+});
