@@ -95,6 +95,27 @@ describe('POST /api/v1/translate', () => {
   });
 });
 
+describe('the seed article through the HTTP endpoints', () => {
+  it('summary and article translated into Cyrillic, CJK and Devanagari, every sentence accounted for', async () => {
+    const { body: summary } = await json(summarize(post({ text: seed })));
+    const { body: article } = await json(translate(post({ text: seed, target: 'ru' })));
+    // /translate translates the text as given (nothing stripped), sentence by sentence.
+    expect(article.segments.map((s: { source: string }) => s.source).join(' ')).toContain('Hazem Sabbagh');
+    expect(scriptShare(article.translation, 'Cyrillic')).toBeGreaterThan(0.9);
+    for (const [target, script] of [
+      ['ru', 'Cyrillic'],
+      ['zh-Hans', 'Han'],
+      ['hi', 'Devanagari'],
+    ] as const) {
+      const segments = summary.sentences.map((s: { text: string }) => s.text);
+      const { status, body } = await json(translate(post({ segments, source: 'en', target })));
+      expect(status).toBe(200);
+      expect(body.segments).toHaveLength(segments.length);
+      for (const s of body.segments) expect(scriptShare(s.target, script)).toBeGreaterThan(0.9);
+    }
+  });
+});
+
 describe('errors', () => {
   it.each([
     ['malformed JSON', () => detect(post('{"text": '))],
