@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { digest, type DigestPartial } from '@/lib/pipeline/digest';
-import { readArticle, scriptShare, useFixtureModels } from '../support/fixture-models';
+import { readArticle, scriptShare, configureFixtureModels } from '../support/fixture-models';
 
-const context = useFixtureModels();
+const context = configureFixtureModels();
 const seed = readArticle('en-sana-lavrov.txt');
 const SCRIPTS = { ru: 'Cyrillic', 'zh-Hans': 'Han', hi: 'Devanagari' } as const;
 

@@ -4,9 +4,9 @@ import { translationRoute } from '@/lib/models/registry';
 import { sentencesOf } from '@/lib/pipeline/document';
 import type { ProgressEvent } from '@/lib/pipeline/events';
 import { translateSentences } from '@/lib/pipeline/translate';
-import { readArticle, scriptShare, useFixtureModels } from '../support/fixture-models';
+import { readArticle, scriptShare, configureFixtureModels } from '../support/fixture-models';
 
-const { device } = useFixtureModels();
+const { device } = configureFixtureModels();
 const context = { device };
 const route = (target: 'ru' | 'hi' | 'zh-Hans' | 'ar') => translationRoute('fixtures', 'en', target)!;
 

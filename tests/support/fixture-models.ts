@@ -7,7 +7,7 @@ import type { PipelineContext } from '@/lib/pipeline/context';
  * Point transformers.js at the fixture models (made by the global setup), as the server engine does
  * under BITEXT_MODEL_PROFILE=fixtures, for tests that drive lib/pipeline directly.
  */
-export function useFixtureModels(): PipelineContext {
+export function configureFixtureModels(): PipelineContext {
   env.localModelPath = defaultFixturesRoot();
   env.allowLocalModels = true;
   env.allowRemoteModels = false;
