@@ -8,6 +8,9 @@ import { z } from 'zod';
  */
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
+/** Requests a minute per client address; 0 turns the limit off. */
+const perMinute = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+
 const schema = z.object({
   BITEXT_DATA_DIR: z.string().min(1).default('./data'),
   BITEXT_MODELS_DIR: z.string().min(1).default('./models'),
@@ -18,6 +21,10 @@ const schema = z.object({
   BITEXT_ALLOW_PRIVATE_URLS: flag.default(false),
   BITEXT_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   BITEXT_JOB_BACKLOG: z.coerce.number().int().min(0).max(10_000).default(20),
+  BITEXT_RATE_DIGESTS: perMinute(20),
+  BITEXT_RATE_INFERENCE: perMinute(60),
+  BITEXT_RATE_EXTRACT: perMinute(20),
+  BITEXT_RATE_SHARES: perMinute(10),
 });
 
 export interface ServerEnv {
@@ -34,6 +41,8 @@ export interface ServerEnv {
   jobConcurrency: number;
   /** Jobs that may wait for a slot before new ones get 503 queue_full. */
   jobBacklog: number;
+  /** Per-client requests a minute: digests, translate/summarize, URL import, share creation. */
+  rateLimits: Record<'digests' | 'inference' | 'extract' | 'shares', number>;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -53,5 +62,11 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     allowPrivateUrls: e.BITEXT_ALLOW_PRIVATE_URLS,
     jobConcurrency: e.BITEXT_JOB_CONCURRENCY,
     jobBacklog: e.BITEXT_JOB_BACKLOG,
+    rateLimits: {
+      digests: e.BITEXT_RATE_DIGESTS,
+      inference: e.BITEXT_RATE_INFERENCE,
+      extract: e.BITEXT_RATE_EXTRACT,
+      shares: e.BITEXT_RATE_SHARES,
+    },
   };
 }

@@ -7,8 +7,19 @@ import { isLanguageCode, type LanguageCode } from '@/lib/langs';
  * The shape every route handler shares: read and validate the JSON body, run one lib function, answer
  * JSON. Every failure becomes `{ error: { code, message } }` with a 4xx, or a logged 500 for our bugs.
  */
-export function errorResponse(code: ErrorCode, message: string, status: number, details?: unknown): Response {
-  return Response.json({ error: { code, message, ...(details ? { details } : {}) } }, { status });
+export function errorResponse(
+  code: ErrorCode,
+  message: string,
+  status: number,
+  details?: Record<string, unknown>,
+): Response {
+  // `retryAfter` (seconds) is how rate_limited and queue_full tell clients when to come back.
+  const retryAfter =
+    typeof details?.retryAfter === 'number' ? { 'Retry-After': String(details.retryAfter) } : undefined;
+  return Response.json(
+    { error: { code, message, ...(details ? { details } : {}) } },
+    { status, headers: retryAfter },
+  );
 }
 
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {

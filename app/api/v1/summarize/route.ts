@@ -2,9 +2,11 @@ import { summarizeText } from '@/lib/pipeline/tasks';
 import { summarizeRequest } from '@/lib/schemas/api';
 import { serverPipelineContext } from '@/lib/server/engine';
 import { handle, readJson, supportedLanguage } from '@/lib/server/http';
+import { enforceRateLimit } from '@/lib/server/rate-limit';
 
 export function POST(request: Request) {
   return handle(async () => {
+    enforceRateLimit('inference', request);
     const { text, language, ...options } = await readJson(request, summarizeRequest);
     const result = await summarizeText(
       text,

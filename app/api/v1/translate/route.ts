@@ -2,9 +2,11 @@ import { translateText } from '@/lib/pipeline/tasks';
 import { translateRequest } from '@/lib/schemas/api';
 import { serverPipelineContext } from '@/lib/server/engine';
 import { handle, readJson, supportedLanguage } from '@/lib/server/http';
+import { enforceRateLimit } from '@/lib/server/rate-limit';
 
 export function POST(request: Request) {
   return handle(async () => {
+    enforceRateLimit('inference', request);
     const { text, segments, source, target } = await readJson(request, translateRequest);
     return translateText(
       segments ? { segments } : { text: text ?? '' },
