@@ -6,6 +6,14 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 const nextConfig: NextConfig = {
   // Native bindings and ONNX runtimes load their own binaries at run time; bundling them breaks that.
   serverExternalPackages: ['@huggingface/transformers', 'onnxruntime-node', 'better-sqlite3'],
+  turbopack: {
+    resolveAlias: {
+      // The browser worker's ONNX runtime: the build made for a .wasm served separately (we serve it from
+      // /ort/, see scripts/copy-ort.ts). The default build would make Turbopack copy a 21.6 MB .wasm that
+      // nothing requests into .next/static/media.
+      'onnxruntime-web': { browser: './node_modules/onnxruntime-web/dist/ort.min.mjs' },
+    },
+  },
 };
 
 export default withNextIntl(nextConfig);

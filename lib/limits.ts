@@ -9,4 +9,6 @@ export const LIMITS = {
   targets: 10,
   /** Segments in one translate request. */
   segments: 5_000,
+  /** Bytes of one page fetched by "Import from URL", after decompression (news pages are rarely 1 MB). */
+  importBytes: 2_000_000,
 } as const;

@@ -57,9 +57,11 @@ export function supportedLanguage(code: string | undefined): LanguageCode | unde
   return code;
 }
 
+/** Runs a route's work: a returned Response goes out as is, anything else as JSON; errors map to codes. */
 export async function handle(run: () => Promise<unknown>): Promise<Response> {
   try {
-    return Response.json(await run());
+    const result = await run();
+    return result instanceof Response ? result : Response.json(result);
   } catch (error) {
     if (isBitextError(error)) return errorResponse(error.code, error.message, error.status, error.details);
     console.error(error);

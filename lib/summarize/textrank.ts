@@ -36,42 +36,61 @@ function norm(vector: Vector): number {
   return Math.sqrt(sum);
 }
 
-function cosine(a: Vector, b: Vector, normA: number, normB: number): number {
-  if (normA === 0 || normB === 0) return 0;
-  let dot = 0;
-  for (const [term, weight] of a) dot += weight * (b.get(term) ?? 0);
-  return dot / (normA * normB);
-}
+/**
+ * A word in more than this many sentences links nearly all of them and says little about which are central;
+ * skipping it keeps the graph sparse, so 5,000 sentences cost O(n × this) instead of O(n²) time and memory.
+ * Articles under this many sentences (all real news) are ranked exactly.
+ */
+const MAX_POSTINGS = 200;
 
-function similarityMatrix(vectors: readonly Vector[]): number[][] {
-  const norms = vectors.map(norm);
-  const matrix = vectors.map(() => new Array<number>(vectors.length).fill(0));
-  vectors.forEach((a, i) => {
-    for (let j = i + 1; j < vectors.length; j++) {
-      const similarity = cosine(a, vectors[j] ?? new Map(), norms[i] ?? 0, norms[j] ?? 0);
-      matrix[i]![j] = similarity;
-      matrix[j]![i] = similarity;
+/** Cosine similarities as a sparse symmetric graph: only sentences that share a word are linked. */
+function similarityGraph(vectors: readonly Vector[]): Map<number, number>[] {
+  const postings = new Map<string, number[]>();
+  vectors.forEach((vector, i) => {
+    for (const term of vector.keys()) {
+      const list = postings.get(term);
+      if (list) list.push(i);
+      else postings.set(term, [i]);
     }
   });
-  return matrix;
+  const dots = vectors.map(() => new Map<number, number>());
+  for (const [term, documents] of postings) {
+    if (documents.length > MAX_POSTINGS) continue;
+    for (let a = 0; a < documents.length; a++) {
+      const i = documents[a]!;
+      const weight = vectors[i]!.get(term)!;
+      for (let b = a + 1; b < documents.length; b++) {
+        const j = documents[b]!;
+        dots[i]!.set(j, (dots[i]!.get(j) ?? 0) + weight * vectors[j]!.get(term)!);
+      }
+    }
+  }
+  const norms = vectors.map(norm);
+  const graph = vectors.map(() => new Map<number, number>());
+  dots.forEach((row, i) => {
+    for (const [j, dot] of row) {
+      const similarity = dot / (norms[i]! * norms[j]!);
+      graph[i]!.set(j, similarity);
+      graph[j]!.set(i, similarity);
+    }
+  });
+  return graph;
 }
 
 /** Weighted PageRank by power iteration; the weights are symmetric, so in- and out-edges coincide. */
-function pageRank(weights: readonly (readonly number[])[]): number[] {
-  const n = weights.length;
-  const outWeight = weights.map((row) => row.reduce((sum, w) => sum + w, 0));
+function pageRank(graph: readonly Map<number, number>[]): number[] {
+  const n = graph.length;
+  const outWeight = graph.map((edges) => [...edges.values()].reduce((sum, w) => sum + w, 0));
   let scores = new Array<number>(n).fill(1 / n);
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
     // A sentence that shares no word with any other spreads its score evenly, so scores keep summing to 1.
     const dangling = scores.reduce((sum, score, j) => (outWeight[j] === 0 ? sum + score : sum), 0);
-    const next = weights.map((row) => {
+    const next = graph.map((edges) => {
       let incoming = dangling / n;
-      row.forEach((w, j) => {
-        if (w > 0) incoming += (w / (outWeight[j] ?? 1)) * (scores[j] ?? 0);
-      });
+      for (const [j, w] of edges) incoming += (w / outWeight[j]!) * scores[j]!;
       return (1 - DAMPING) / n + DAMPING * incoming;
     });
-    const change = next.reduce((sum, score, i) => sum + Math.abs(score - (scores[i] ?? 0)), 0);
+    const change = next.reduce((sum, score, i) => sum + Math.abs(score - scores[i]!), 0);
     scores = next;
     if (change < TOLERANCE) break;
   }
@@ -80,5 +99,5 @@ function pageRank(weights: readonly (readonly number[])[]): number[] {
 
 /** How central each document (a sentence's words) is to the whole; one score per document, summing to 1. */
 export function textRank(documents: readonly (readonly string[])[]): number[] {
-  return pageRank(similarityMatrix(tfIdfVectors(documents)));
+  return pageRank(similarityGraph(tfIdfVectors(documents)));
 }

@@ -6,6 +6,17 @@ import { getSegmenter } from './segment';
 
 export type CountTokens = (text: string) => number;
 
+/**
+ * No real vocabulary has pieces longer than this, so longer text is over budget without asking the tokenizer —
+ * which matters because tokenizers can be quadratic on one huge "word" (36 s for 50,000 letters with Marian's
+ * Unigram model in transformers.js).
+ */
+const MAX_CHARS_PER_TOKEN = 32;
+
+function fitsBudget(text: string, budget: number, countTokens: CountTokens): boolean {
+  return text.length <= budget * MAX_CHARS_PER_TOKEN && countTokens(text) <= budget;
+}
+
 export interface SentenceGroup {
   /** The grouped sentences (or one piece of an over-long sentence), joined for the model. */
   text: string;
@@ -83,26 +94,54 @@ function splitAtLevel(
       `A budget of ${budget} tokens cannot hold even one character (${JSON.stringify(text)}).`,
     );
   }
+  const pieces = split(text, lang);
   const chunks: string[] = [];
-  let current = '';
-  for (const piece of split(text, lang)) {
-    if (current && countTokens(current + piece) <= budget) {
-      current += piece;
+  let start = 0;
+  while (start < pieces.length) {
+    const first = pieces[start]!;
+    if (!fitsBudget(first, budget, countTokens)) {
+      // The tail of an over-long piece may still share a chunk with what follows it.
+      const finer = splitAtLevel(first, level + 1, budget, countTokens, lang);
+      pieces[start] = finer.pop() ?? '';
+      chunks.push(...finer);
       continue;
     }
-    if (current) chunks.push(current);
-    current = '';
-    if (countTokens(piece) <= budget) {
-      current = piece;
-      continue;
-    }
-    // The tail of an over-long piece may still share a chunk with what follows it.
-    const pieces = splitAtLevel(piece, level + 1, budget, countTokens, lang);
-    current = pieces.pop() ?? '';
-    chunks.push(...pieces);
+    const taken = longestFittingRun(pieces, start, budget, countTokens);
+    chunks.push(pieces.slice(start, start + taken).join(''));
+    start += taken;
   }
-  if (current) chunks.push(current);
   return chunks;
+}
+
+/**
+ * How many pieces from `start` fit the budget together (at least 1, which the caller has checked). Galloping
+ * then bisecting costs O(log n) tokenizer calls per chunk instead of one per piece, which matters for a
+ * 50,000-character "word" split into graphemes. Relies on counts growing as pieces are added.
+ */
+function longestFittingRun(
+  pieces: readonly string[],
+  start: number,
+  budget: number,
+  countTokens: CountTokens,
+) {
+  const fits = (n: number) => fitsBudget(pieces.slice(start, start + n).join(''), budget, countTokens);
+  const available = pieces.length - start;
+  let good = 1;
+  let bad = available + 1;
+  for (let step = 1; good < available; step *= 2) {
+    const next = Math.min(good + step, available);
+    if (!fits(next)) {
+      bad = next;
+      break;
+    }
+    good = next;
+  }
+  while (bad - good > 1) {
+    const middle = Math.floor((good + bad) / 2);
+    if (fits(middle)) good = middle;
+    else bad = middle;
+  }
+  return good;
 }
 
 /**
@@ -116,7 +155,7 @@ export function splitToBudget(
   countTokens: CountTokens,
   lang = 'en',
 ): string[] {
-  if (countTokens(sentence) <= budget) return [sentence];
+  if (fitsBudget(sentence, budget, countTokens)) return [sentence];
   return splitAtLevel(sentence, 0, budget, countTokens, lang);
 }
 
@@ -156,7 +195,7 @@ export function packSentences(
     if (!sentence.trim()) return;
     if (current) {
       const text = joinSentences([current.text, sentence]);
-      if (countTokens(text) <= budget) {
+      if (fitsBudget(text, budget, countTokens)) {
         current = { text, sentences: [...current.sentences, index] };
         return;
       }

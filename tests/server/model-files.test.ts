@@ -97,6 +97,13 @@ describe('serveModelFile', () => {
     expect(await response.json()).toEqual({ model_type: 'marian' });
   });
 
+  it('repeats the length in X-Content-Length, which Next.js lets through to the browser worker', async () => {
+    const full = await serveModelFile(get({}, 'HEAD'), root, ENCODER);
+    expect(full.headers.get('x-content-length')).toBe('1000');
+    const part = await serveModelFile(get({ range: 'bytes=-10' }), root, ENCODER);
+    expect(part.headers.get('x-content-length')).toBe('10');
+  });
+
   it('sends the exact bytes of an ONNX file', async () => {
     const response = await serveModelFile(get(), root, ENCODER);
     expect(response.headers.get('content-type')).toBe('application/octet-stream');
@@ -125,7 +132,9 @@ describe('serveModelFile', () => {
     expect(response.status).toBe(206);
     expect(response.headers.get('content-range')).toBe('bytes 10-19/1000');
     expect(response.headers.get('content-length')).toBe('10');
-    expect([...new Uint8Array(await response.arrayBuffer())]).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    expect([...new Uint8Array(await response.arrayBuffer())]).toEqual([
+      10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+    ]);
   });
 
   it('sends the whole file when If-Range names an older version', async () => {

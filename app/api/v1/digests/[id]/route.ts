@@ -1,0 +1,19 @@
+import { digestJobs } from '@/lib/server/jobs';
+import { handle } from '@/lib/server/http';
+
+interface Params {
+  params: Promise<{ id: string }>;
+}
+
+export async function GET(_request: Request, { params }: Params): Promise<Response> {
+  const { id } = await params;
+  return handle(async () => digestJobs().get(id));
+}
+
+export async function DELETE(_request: Request, { params }: Params): Promise<Response> {
+  const { id } = await params;
+  return handle(async () => {
+    digestJobs().cancel(id);
+    return new Response(null, { status: 204 });
+  });
+}

@@ -1,0 +1,63 @@
+import type { DigestResult } from '@/lib/pipeline/digest';
+import { joinParagraphs } from '@/lib/pipeline/document';
+import type { SummaryType } from '@/lib/summarize/options';
+import { joinSentences } from '@/lib/text/chunk';
+
+export interface MarkdownLabels {
+  /** Used when the article has no one-sentence first paragraph to serve as its headline. */
+  fallbackTitle: string;
+  summary: string;
+  article: string;
+  source: string;
+  nameOf: (code: string) => string;
+  /** A per-language failure, already translated. */
+  errorOf: (code: string) => string;
+}
+
+/** Markdown's own syntax in article text, escaped so a pasted "* " or "# " stays text. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, '\\$&').replace(/^(#|>|[-+]\s|\d+[.)]\s)/gm, '\\$1');
+}
+
+function summaryBlock(sentences: readonly { text: string }[], type: SummaryType): string {
+  if (type === 'key-points') return sentences.map((s) => `- ${escape(s.text)}`).join('\n');
+  return escape(joinSentences(sentences.map((s) => s.text)));
+}
+
+/**
+ * The whole result as one Markdown document: the summary, then each language (its summary and article), then
+ * the source it all came from. Headings are in the reader's UI language.
+ */
+export function digestMarkdown(result: DigestResult, type: SummaryType, labels: MarkdownLabels): string {
+  const { sentences } = result;
+  const first = sentences[0];
+  const headline =
+    first && sentences.filter((s) => s.paragraph === first.paragraph).length === 1 && sentences.length > 1
+      ? first.text
+      : undefined;
+  const blocks = [
+    `# ${escape(headline ?? labels.fallbackTitle)}`,
+    `## ${labels.summary} (${labels.nameOf(result.language)})`,
+    summaryBlock(result.summary.sentences, type),
+  ];
+  for (const [code, translation] of Object.entries(result.translations)) {
+    blocks.push(`## ${labels.nameOf(code)}`);
+    if (translation.error) blocks.push(`> ${labels.errorOf(translation.error.code)}`);
+    if (translation.summary)
+      blocks.push(`### ${labels.summary}`, summaryBlock(translation.summary.sentences, type));
+    if (translation.segments) {
+      const texts = translation.segments.map((s) => s.target);
+      blocks.push(`### ${labels.article}`, escape(joinParagraphs(texts, sentences)));
+    }
+  }
+  blocks.push(
+    `## ${labels.source} (${labels.nameOf(result.language)})`,
+    escape(
+      joinParagraphs(
+        sentences.map((s) => s.text),
+        sentences,
+      ),
+    ),
+  );
+  return `${blocks.filter(Boolean).join('\n\n')}\n`;
+}

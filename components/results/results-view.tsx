@@ -1,0 +1,151 @@
+import { useTranslations } from 'next-intl';
+import { memo, useCallback, useMemo, useState, type CSSProperties } from 'react';
+
+import type { DigestState } from '@/hooks/use-digest';
+import type { ErrorCode } from '@/lib/errors';
+import { isLanguageCode } from '@/lib/langs';
+import type { DigestRequest } from '@/lib/pipeline/digest';
+import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
+import { splitParagraphs } from '@/lib/text/normalize';
+import { Button } from '../ui/button';
+import { useLanguages } from '../workspace/language-context';
+import { paragraphsOf, type Highlight } from './highlight';
+import { digestMarkdown } from './markdown';
+import { SourcePane, sourceSentenceId } from './source-pane';
+import { SummaryPane } from './summary-pane';
+import { TranslationPane } from './translation-pane';
+
+// One results view per page, so fixed ids keep the jump links and "show in source" simple.
+const PREFIX = 'results';
+
+interface Props {
+  state: DigestState;
+  request: DigestRequest;
+  /** The article's language as known when Run was pressed (chosen or detected); the result's own wins. */
+  language?: string;
+}
+
+/**
+ * Source | Summary | Translation, side by side on a wide screen with paragraph rows lined up across the
+ * columns (see `.results-grid` in globals.css), stacked on a narrow one. Fills in while the run goes.
+ */
+export const ResultsView = memo(function ResultsView({ state, request, language: provisional }: Props) {
+  const t = useTranslations('ResultsView');
+  const errors = useTranslations('Errors');
+  const { nameOf } = useLanguages();
+  const [highlight, setHighlight] = useState<Highlight | null>(null);
+  const language = state.result?.language ?? provisional;
+
+  const body = useMemo(() => cleanArticle(request.text).body, [request.text]);
+  const plainParagraphs = useMemo(() => splitParagraphs(body), [body]);
+  // Until the result brings the engine's own sentences, split here the same way (the same lib code), so
+  // partial results can already be read sentence by sentence.
+  const sentences = useMemo(
+    () =>
+      state.result?.sentences ??
+      (language && isLanguageCode(language) ? sentencesOf(body, language) : undefined),
+    [state.result, language, body],
+  );
+  const paragraphs = useMemo(() => sentences && paragraphsOf(sentences), [sentences]);
+  const rows = paragraphs?.length ?? plainParagraphs.length;
+
+  const summary = state.summary;
+  const summaryIndexOf = useCallback(
+    (sentence: number) => {
+      const index = summary?.sentences.findIndex((s) => s.sources.includes(sentence)) ?? -1;
+      return index === -1 ? undefined : index;
+    },
+    [summary],
+  );
+
+  const showSource = useCallback((sentence: number) => {
+    const element = document.getElementById(sourceSentenceId(PREFIX, sentence));
+    if (!element) return;
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    element.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+    element.focus({ preventScroll: true });
+  }, []);
+
+  function download() {
+    if (!state.result) return;
+    const markdown = digestMarkdown(state.result, request.summary.type, {
+      fallbackTitle: t('markdown.title'),
+      summary: t('markdown.summary'),
+      article: t('markdown.article'),
+      source: t('markdown.source'),
+      nameOf,
+      errorOf: (code) => (errors.has(code as ErrorCode) ? errors(code as ErrorCode) : errors('internal')),
+    });
+    const url = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `bitext-${new Date().toISOString().slice(0, 10)}.md`;
+    link.click();
+    URL.revokeObjectURL(url);
+  }
+
+  return (
+    <section aria-labelledby={`${PREFIX}-heading`} className="results grid gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id={`${PREFIX}-heading`} className="text-xl font-semibold tracking-tight">
+          {t('heading')}
+        </h2>
+        <nav aria-label={t('jump')} className="results-jump flex gap-3 text-sm">
+          <a href={`#${PREFIX}-summary`} className="underline underline-offset-4">
+            {t('jumpSummary')}
+          </a>
+          <a href={`#${PREFIX}-translation`} className="underline underline-offset-4">
+            {t('jumpTranslation')}
+          </a>
+        </nav>
+        <Button onClick={download} disabled={!state.result} className="ms-auto">
+          <DownloadIcon />
+          {t('download')}
+        </Button>
+      </div>
+      <div className="results-grid" style={{ '--rows': rows, '--span': rows + 1 } as CSSProperties}>
+        <SourcePane
+          prefix={PREFIX}
+          sentences={sentences}
+          paragraphs={paragraphs ?? []}
+          plainParagraphs={plainParagraphs}
+          language={language}
+          highlight={highlight}
+          onHighlight={setHighlight}
+          summaryIndexOf={summaryIndexOf}
+        />
+        <SummaryPane
+          prefix={PREFIX}
+          state={state}
+          language={language}
+          highlight={highlight}
+          onHighlight={setHighlight}
+          onShowSource={showSource}
+        />
+        <TranslationPane
+          prefix={PREFIX}
+          state={state}
+          paragraphs={paragraphs}
+          highlight={highlight}
+          onHighlight={setHighlight}
+          summaryIndexOf={summaryIndexOf}
+        />
+      </div>
+    </section>
+  );
+});
+
+function DownloadIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 20 20"
+      className="size-4"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+    >
+      <path d="M10 3v10m0 0-4-4m4 4 4-4M4 16h12" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}

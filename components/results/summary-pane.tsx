@@ -1,0 +1,168 @@
+import { useTranslations } from 'next-intl';
+import { useId, useState } from 'react';
+
+import type { DigestState } from '@/hooks/use-digest';
+import type { SummarySentence, SummaryType } from '@/lib/summarize/options';
+import { CopyButton } from '../ui/copy-button';
+import { SegmentedControl } from '../ui/segmented-control';
+import { useLanguages } from '../workspace/language-context';
+import { gapBetween, HIGHLIGHT_CLASS, type Highlight, type OnHighlight } from './highlight';
+import { Pane } from './pane';
+
+interface Props {
+  prefix: string;
+  state: DigestState;
+  language?: string;
+  highlight: Highlight | null;
+  onHighlight: OnHighlight;
+  /** Scrolls the source to a sentence and focuses it. */
+  onShowSource: (sentence: number) => void;
+}
+
+const ORIGINAL = 'original';
+
+/**
+ * The summary, readable in the article's language or any target whose translation included it. Key sentences
+ * point back at the source sentences they came from.
+ */
+export function SummaryPane({ prefix, state, language, highlight, onHighlight, onShowSource }: Props) {
+  const t = useTranslations('SummaryPane');
+  const { nameOf, dirOf } = useLanguages();
+  const hintId = useId();
+  const [view, setView] = useState(ORIGINAL);
+  const targets = state.request?.targets ?? [];
+  const translated = targets.filter((code) => state.translations[code]?.summary);
+  const current = translated.includes(view as never) ? view : ORIGINAL;
+  const shownLanguage = current === ORIGINAL ? language : current;
+  const shown = current === ORIGINAL ? state.summary : state.translations[current]?.summary;
+  const type = state.request?.summary.type ?? 'key-points';
+  const extractive = state.summary?.mode === 'extractive';
+
+  return (
+    <Pane
+      id={`${prefix}-summary`}
+      title={t('title')}
+      meta={state.summary && (extractive ? t('extractive') : t('abstractive'))}
+      actions={<CopyButton text={shown?.text ?? ''} label={t('copy')} />}
+      className="results-summary"
+    >
+      <div className="results-sticky grid gap-4 pt-4">
+        {translated.length > 0 && (
+          <SegmentedControl
+            legend={t('readIn')}
+            options={[
+              {
+                value: ORIGINAL,
+                label: language ? t('original', { language: nameOf(language) }) : t('originalUnknown'),
+              },
+              ...translated.map((code) => ({ value: code, label: nameOf(code) })),
+            ]}
+            value={current}
+            onChange={setView}
+          />
+        )}
+        {shown ? (
+          <div lang={shownLanguage} dir={shownLanguage ? dirOf(shownLanguage) : 'auto'} className="reading">
+            <SummaryText
+              sentences={shown.sentences}
+              type={type}
+              highlight={highlight}
+              onHighlight={onHighlight}
+              onShowSource={extractive ? onShowSource : undefined}
+              hintId={hintId}
+            />
+          </div>
+        ) : state.status === 'running' ? (
+          <Placeholder label={t('pending')} />
+        ) : (
+          <p className="text-sm text-neutral-600 dark:text-neutral-400">{t('none')}</p>
+        )}
+        {extractive && shown && (
+          <p id={hintId} className="text-xs text-neutral-600 dark:text-neutral-400">
+            {t('sourceHint')}
+          </p>
+        )}
+      </div>
+    </Pane>
+  );
+}
+
+interface TextProps {
+  sentences: readonly SummarySentence[];
+  type: SummaryType;
+  highlight: Highlight | null;
+  onHighlight: OnHighlight;
+  onShowSource?: (sentence: number) => void;
+  hintId: string;
+}
+
+function SummaryText({ sentences, type, highlight, onHighlight, onShowSource, hintId }: TextProps) {
+  const items = sentences.map((sentence, j) => {
+    const first = sentence.sources[0];
+    const highlighted = highlight?.summary === j;
+    const events = {
+      onMouseEnter: () => onHighlight({ sources: sentence.sources, summary: j }),
+      onMouseLeave: () => onHighlight(null),
+      onFocus: () => onHighlight({ sources: sentence.sources, summary: j }),
+      onBlur: () => onHighlight(null),
+    };
+    const className = `rounded-sm box-decoration-clone text-start transition-colors motion-reduce:transition-none ${
+      highlighted ? HIGHLIGHT_CLASS : ''
+    }`;
+    return onShowSource && first !== undefined ? (
+      // A button: activating a key sentence takes the reader to where the article says it.
+      <button
+        key={j}
+        type="button"
+        data-summary={j}
+        aria-describedby={hintId}
+        onClick={() => onShowSource(first)}
+        className={`${className} cursor-pointer hover:underline hover:decoration-amber-500 hover:underline-offset-4`}
+        {...events}
+      >
+        {sentence.text}
+      </button>
+    ) : (
+      <span key={j} data-summary={j} className={className}>
+        {sentence.text}
+      </span>
+    );
+  });
+
+  if (type === 'key-points') {
+    return (
+      <ul className="list-disc space-y-2 ps-5 marker:text-neutral-400">
+        {items.map((item, j) => (
+          <li key={j}>{item}</li>
+        ))}
+      </ul>
+    );
+  }
+  if (type === 'headline') return <p className="text-xl leading-snug font-semibold">{items}</p>;
+  return (
+    <p>
+      {items.map((item, j) => (
+        <span key={j}>
+          {j > 0 && gapBetween(sentences[j - 1]?.text ?? '', sentences[j]?.text ?? '')}
+          {item}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+function Placeholder({ label }: { label: string }) {
+  return (
+    <div className="grid gap-2">
+      <p className="text-sm text-neutral-600 dark:text-neutral-400">{label}</p>
+      {[92, 80, 86].map((width) => (
+        <div
+          key={width}
+          aria-hidden="true"
+          className="h-3 animate-pulse rounded bg-neutral-200 motion-reduce:animate-none dark:bg-neutral-800"
+          style={{ width: `${width}%` }}
+        />
+      ))}
+    </div>
+  );
+}

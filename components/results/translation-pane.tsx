@@ -1,0 +1,181 @@
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+
+import type { DigestState } from '@/hooks/use-digest';
+import type { LanguageResult } from '@/lib/pipeline/digest';
+import { CopyButton } from '../ui/copy-button';
+import { ProgressBar } from '../ui/progress-bar';
+import { TabList, TabPanel, type TabItem } from '../ui/tabs';
+import { ErrorMessage } from '../workspace/error-message';
+import { useLanguages } from '../workspace/language-context';
+import { gapBetween, HIGHLIGHT_CLASS, type Highlight, type OnHighlight } from './highlight';
+import { Pane } from './pane';
+import { SentenceSpan } from './sentence-span';
+
+interface Props {
+  prefix: string;
+  state: DigestState;
+  /** Source sentence count per paragraph; translated sentences share the indices. */
+  paragraphs?: readonly number[][];
+  highlight: Highlight | null;
+  onHighlight: OnHighlight;
+  summaryIndexOf: (sentence: number) => number | undefined;
+}
+
+/**
+ * One tab per target language. Switching only shows what already arrived (nothing is fetched or computed);
+ * a language still on its way shows its own progress.
+ */
+export function TranslationPane({
+  prefix,
+  state,
+  paragraphs,
+  highlight,
+  onHighlight,
+  summaryIndexOf,
+}: Props) {
+  const t = useTranslations('TranslationPane');
+  const { nameOf, dirOf } = useLanguages();
+  const targets = state.request?.targets ?? [];
+  const [selected, setSelected] = useState<string>();
+  const current = selected && targets.includes(selected as never) ? selected : targets[0];
+  if (!current) return null;
+
+  const result = state.translations[current];
+  const tabs: TabItem[] = targets.map((code) => ({
+    id: code,
+    label: nameOf(code),
+    status: (
+      <TabStatus
+        result={state.translations[code]}
+        step={state.translating[code]}
+        running={state.status === 'running'}
+      />
+    ),
+  }));
+
+  return (
+    <Pane
+      id={`${prefix}-translation`}
+      title={t('title')}
+      actions={<CopyButton text={result?.text ?? result?.summary?.text ?? ''} label={t('copy')} />}
+      toolbar={
+        <TabList label={t('tabs')} prefix={prefix} tabs={tabs} selected={current} onSelect={setSelected} />
+      }
+      className="results-translation"
+    >
+      <TabPanel prefix={prefix} id={current} lang={current} dir={dirOf(current)} className="results-rows">
+        <TranslationBody
+          result={result}
+          step={state.translating[current]}
+          status={state.status}
+          paragraphs={paragraphs}
+          highlight={highlight}
+          onHighlight={onHighlight}
+          summaryIndexOf={summaryIndexOf}
+        />
+      </TabPanel>
+    </Pane>
+  );
+}
+
+interface BodyProps {
+  result?: LanguageResult;
+  step?: { done: number; total: number };
+  status: DigestState['status'];
+  paragraphs?: readonly number[][];
+  highlight: Highlight | null;
+  onHighlight: OnHighlight;
+  summaryIndexOf: (sentence: number) => number | undefined;
+}
+
+function TranslationBody({
+  result,
+  step,
+  status,
+  paragraphs,
+  highlight,
+  onHighlight,
+  summaryIndexOf,
+}: BodyProps) {
+  const t = useTranslations('TranslationPane');
+
+  if (!result) {
+    if (status !== 'running')
+      return (
+        <p className="results-whole text-sm text-neutral-600 dark:text-neutral-400">{t('notTranslated')}</p>
+      );
+    return (
+      <div className="results-whole grid content-start gap-2 text-sm">
+        <p className="text-neutral-700 dark:text-neutral-300">
+          {step ? t('progress', { done: step.done, total: step.total }) : t('waiting')}
+        </p>
+        {step && <ProgressBar label={t('progressLabel')} value={step.done} max={step.total} />}
+      </div>
+    );
+  }
+  if (result.error) return <ErrorMessage error={result.error} className="results-whole self-start" />;
+
+  const segments = result.segments;
+  if (segments) {
+    // Paragraph rows line up with the source's; without a layout (it did not match), one flowing paragraph.
+    const rows =
+      paragraphs && paragraphs.flat().length === segments.length ? paragraphs : [segments.map((_, i) => i)];
+    return rows.map((indices, p) => (
+      <p key={p} className="reading">
+        {indices.map((i, n) => (
+          <span key={i}>
+            {n > 0 && gapBetween(segments[indices[n - 1] ?? i]?.target ?? '', segments[i]?.target ?? '')}
+            <SentenceSpan
+              index={i}
+              text={segments[i]?.target ?? ''}
+              highlighted={highlight?.sources.includes(i) ?? false}
+              focusable
+              onEnter={() => onHighlight({ sources: [i], summary: summaryIndexOf(i) })}
+              onLeave={() => onHighlight(null)}
+            />
+          </span>
+        ))}
+      </p>
+    ));
+  }
+  if (result.summary) {
+    return (
+      <ul className="results-whole reading list-disc space-y-2 self-start ps-5 marker:text-neutral-400">
+        {result.summary.sentences.map((sentence, j) => (
+          <li key={j}>
+            <span
+              data-summary={j}
+              onMouseEnter={() => onHighlight({ sources: sentence.sources, summary: j })}
+              onMouseLeave={() => onHighlight(null)}
+              className={`rounded-sm box-decoration-clone transition-colors ${highlight?.summary === j ? HIGHLIGHT_CLASS : ''}`}
+            >
+              {sentence.text}
+            </span>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return null;
+}
+
+function TabStatus({
+  result,
+  step,
+  running,
+}: {
+  result?: LanguageResult;
+  step?: { done: number; total: number };
+  running: boolean;
+}) {
+  if (result?.error) return <span className="text-red-700 dark:text-red-400">!</span>;
+  if (result) return <span className="text-emerald-700 dark:text-emerald-400">✓</span>;
+  if (!running) return null;
+  if (!step || step.total === 0) return <span className="text-neutral-500">…</span>;
+  return (
+    <span className="text-xs tabular-nums text-neutral-600 dark:text-neutral-400">
+      {Math.round((step.done / step.total) * 100)}%
+    </span>
+  );
+}

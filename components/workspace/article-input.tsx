@@ -1,0 +1,44 @@
+import { useTranslations } from 'next-intl';
+import { useId } from 'react';
+
+import { LIMITS } from '@/lib/limits';
+
+interface Props {
+  text: string;
+  onChange: (text: string) => void;
+  /** The detected or chosen language, so spell-checkers and screen readers treat the text right. */
+  lang?: string;
+}
+
+export function ArticleInput({ text, onChange, lang }: Props) {
+  const t = useTranslations('ArticleInput');
+  const id = useId();
+  const over = text.length - LIMITS.articleChars;
+
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="text-sm font-medium text-neutral-700 dark:text-neutral-300">
+        {t('label')}
+      </label>
+      <textarea
+        id={id}
+        value={text}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder={t('placeholder')}
+        lang={lang}
+        // Pasted Arabic or Hebrew lays itself out right-to-left without the reader choosing anything.
+        dir="auto"
+        rows={14}
+        aria-describedby={`${id}-count`}
+        aria-invalid={over > 0}
+        className="reading min-h-64 w-full resize-y rounded-xl border border-neutral-300 bg-white px-4 py-3 text-base leading-relaxed shadow-xs placeholder:text-neutral-500 aria-invalid:border-red-600 dark:border-neutral-700 dark:bg-neutral-900 dark:placeholder:text-neutral-400"
+      />
+      <p
+        id={`${id}-count`}
+        className={`text-end text-xs tabular-nums ${over > 0 ? 'font-medium text-red-700 dark:text-red-400' : 'text-neutral-600 dark:text-neutral-400'}`}
+      >
+        {over > 0 ? t('tooLong', { over }) : t('count', { count: text.length, limit: LIMITS.articleChars })}
+      </p>
+    </div>
+  );
+}

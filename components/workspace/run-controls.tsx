@@ -1,0 +1,87 @@
+import { useFormatter, useTranslations } from 'next-intl';
+import { useSyncExternalStore } from 'react';
+
+import type { DigestState } from '@/hooks/use-digest';
+import { Button } from '../ui/button';
+import { ErrorMessage } from './error-message';
+
+interface Props {
+  state: DigestState;
+  /** Why Run is unavailable (no text, no target…), shown beside it; undefined when it can run. */
+  blocker?: string;
+  onCancel: () => void;
+}
+
+const noSubscription = () => () => undefined;
+
+/** Apple keyboards say ⌘; the server cannot know, so it renders the generic hint and the browser refines it. */
+function useIsApple(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => /Mac|iPhone|iPad/.test(navigator.platform),
+    () => false,
+  );
+}
+
+/** Run (the form's submit button, also Ctrl/Cmd+Enter), Cancel while running, and what happened. */
+export function RunControls({ state, blocker, onCancel }: Props) {
+  const t = useTranslations('RunControls');
+  const errors = useTranslations('Errors');
+  const format = useFormatter();
+  const apple = useIsApple();
+  const running = state.status === 'running';
+
+  let status = '';
+  if (running) status = t('running', { engine: state.engine ?? 'server' });
+  else if (state.status === 'done' && state.elapsed !== undefined) {
+    status = t('done', {
+      time: format.number(state.elapsed / 1000, { style: 'unit', unit: 'second', maximumFractionDigits: 1 }),
+      engine: state.engine ?? 'server',
+    });
+  } else if (state.status === 'cancelled') status = errors('cancelled');
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center gap-3">
+        {/* aria-disabled, not disabled, while running: a disabled button drops keyboard focus. */}
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={!running && blocker !== undefined}
+          aria-disabled={running || undefined}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+          className="min-w-28 aria-disabled:opacity-60"
+        >
+          {running && <Spinner />}
+          {t('run')}
+        </Button>
+        {running && (
+          <Button variant="secondary" onClick={onCancel}>
+            {t('cancel')}
+          </Button>
+        )}
+        <span className="text-xs text-neutral-600 dark:text-neutral-400">
+          {blocker ?? t('shortcut', { keys: apple ? '⌘ Enter' : 'Ctrl Enter' })}
+        </span>
+      </div>
+      <p role="status" className="min-h-5 text-sm text-neutral-700 dark:text-neutral-300">
+        {status}
+      </p>
+      {state.status === 'failed' && state.error && <ErrorMessage error={state.error} />}
+    </div>
+  );
+}
+
+function Spinner() {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 20 20"
+      className="size-4 animate-spin motion-reduce:animate-none"
+      fill="none"
+    >
+      <circle cx="10" cy="10" r="7" stroke="currentColor" strokeOpacity="0.3" strokeWidth="2.5" />
+      <path d="M17 10a7 7 0 0 0-7-7" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
+    </svg>
+  );
+}

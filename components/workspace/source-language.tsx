@@ -1,0 +1,64 @@
+import { useTranslations } from 'next-intl';
+import { useId } from 'react';
+
+import type { Detection } from '@/lib/detect';
+import { UNDETERMINED, type LanguageCode } from '@/lib/langs';
+import { useLanguages } from './language-context';
+
+export type SourceChoice = LanguageCode | 'auto';
+
+interface Props {
+  detection?: Detection;
+  /** The text changed since `detection` was made. */
+  pending: boolean;
+  hasText: boolean;
+  value: SourceChoice;
+  onChange: (value: SourceChoice) => void;
+}
+
+/** The detected language as a badge with its confidence, and a selector to overrule it. */
+export function SourceLanguage({ detection, pending, hasText, value, onChange }: Props) {
+  const t = useTranslations('SourceLanguage');
+  const { languages, nameOf } = useLanguages();
+  const id = useId();
+
+  let badge: string | undefined;
+  if (!hasText) badge = undefined;
+  else if (!detection) badge = pending ? t('detecting') : undefined;
+  else if (detection.language === UNDETERMINED) badge = t('undetermined');
+  else badge = t('detected', { language: nameOf(detection.language), confidence: detection.confidence });
+
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
+      <output
+        aria-label={t('badgeLabel')}
+        className={`inline-flex min-h-7 items-center gap-1.5 rounded-full px-3 py-0.5 font-medium transition-opacity ${
+          badge ? 'bg-emerald-50 text-emerald-900 dark:bg-emerald-400/15 dark:text-emerald-100' : ''
+        } ${pending && detection ? 'opacity-70' : ''}`}
+      >
+        {badge && (
+          <>
+            <span aria-hidden="true" className="size-1.5 rounded-full bg-emerald-600 dark:bg-emerald-300" />
+            {badge}
+          </>
+        )}
+      </output>
+      <label htmlFor={id} className="text-neutral-700 dark:text-neutral-300">
+        {t('label')}
+      </label>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value as SourceChoice)}
+        className="rounded-lg border border-neutral-300 bg-white px-2 py-1 dark:border-neutral-700 dark:bg-neutral-900"
+      >
+        <option value="auto">{t('auto')}</option>
+        {languages.map((language) => (
+          <option key={language.code} value={language.code}>
+            {language.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { useTranslations } from 'next-intl';
+import { useId, useState, type FormEvent } from 'react';
+
+import { responseError, toWireError } from '@/hooks/wire-error';
+import type { WireError } from '@/lib/pipeline/protocol';
+import { extractRequest } from '@/lib/schemas/api';
+import { Button } from '../ui/button';
+import { ErrorMessage } from './error-message';
+
+/** POST /api/v1/extract's answer. */
+export interface ExtractedArticle {
+  title: string;
+  byline?: string;
+  text: string;
+  language?: string;
+}
+
+type ImportState =
+  { status: 'idle' | 'loading' } | { status: 'failed'; error: WireError } | { status: 'done'; title: string };
+
+/** "Import from URL": a disclosure with a one-field form; the server fetches and extracts the article. */
+export function UrlImport({ onImported }: { onImported: (article: ExtractedArticle) => void }) {
+  const t = useTranslations('UrlImport');
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [url, setUrl] = useState('');
+  const [state, setState] = useState<ImportState>({ status: 'idle' });
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const request = extractRequest.safeParse({ url: url.trim() });
+    if (!request.success) {
+      setState({ status: 'failed', error: { code: 'bad_request', message: request.error.message } });
+      return;
+    }
+    setState({ status: 'loading' });
+    try {
+      const response = await fetch('/api/v1/extract', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request.data),
+      });
+      if (!response.ok) throw await responseError(response);
+      const article = (await response.json()) as ExtractedArticle;
+      onImported(article);
+      setState({ status: 'done', title: article.title });
+    } catch (error) {
+      setState({ status: 'failed', error: toWireError(error) });
+    }
+  }
+
+  return (
+    <>
+      <Button
+        variant="secondary"
+        aria-expanded={open}
+        aria-controls={`${id}-form`}
+        onClick={() => setOpen(!open)}
+      >
+        <LinkIcon />
+        {t('toggle')}
+      </Button>
+      {open && (
+        // noValidate: the browser's own "invalid URL" bubble speaks its language, not the page's; the server's
+        // answer is translated.
+        <form id={`${id}-form`} onSubmit={submit} noValidate className="flex w-full flex-col gap-2">
+          <label htmlFor={`${id}-url`} className="text-sm font-medium text-neutral-700 dark:text-neutral-300">
+            {t('label')}
+          </label>
+          <div className="flex flex-wrap gap-2">
+            <input
+              id={`${id}-url`}
+              type="url"
+              inputMode="url"
+              autoComplete="url"
+              dir="ltr"
+              value={url}
+              onChange={(event) => setUrl(event.target.value)}
+              placeholder="https://"
+              className="min-w-0 flex-1 rounded-lg border border-neutral-300 bg-white px-3 py-2 text-sm shadow-xs dark:border-neutral-700 dark:bg-neutral-900"
+            />
+            <Button type="submit" variant="secondary" disabled={state.status === 'loading' || !url.trim()}>
+              {state.status === 'loading' ? t('importing') : t('submit')}
+            </Button>
+          </div>
+          <div role="status" className="text-sm text-neutral-700 dark:text-neutral-300">
+            {state.status === 'done' && t('imported', { title: state.title })}
+          </div>
+          {state.status === 'failed' && <ErrorMessage error={state.error} />}
+        </form>
+      )}
+    </>
+  );
+}
+
+function LinkIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 20 20"
+      className="size-4"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+    >
+      <path d="M8.5 11.5a3 3 0 0 0 4.2 0l3-3a3 3 0 0 0-4.2-4.2l-1 1" />
+      <path d="M11.5 8.5a3 3 0 0 0-4.2 0l-3 3a3 3 0 0 0 4.2 4.2l1-1" />
+    </svg>
+  );
+}

@@ -1,0 +1,168 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { z } from 'zod';
+import { useDeferredValue, useEffect, useEffectEvent, useMemo, useState, type FormEvent } from 'react';
+
+import { useDetection } from '@/hooks/use-detection';
+import { useDigest } from '@/hooks/use-digest';
+import { useStoredState } from '@/hooks/use-stored-state';
+import { UNDETERMINED, type LanguageCode } from '@/lib/langs';
+import type { DigestRequest } from '@/lib/pipeline/digest';
+import { cleanArticle } from '@/lib/pipeline/document';
+import type { WorkerSettings } from '@/lib/pipeline/protocol';
+import { digestRequest } from '@/lib/schemas/api';
+import { ResultsView } from '../results/results-view';
+import { Button } from '../ui/button';
+import { ArticleInput } from './article-input';
+import { DigestOptions } from './digest-options';
+import { LanguageProvider, type LanguageOption } from './language-context';
+import { RemovedLines } from './removed-lines';
+import { RunControls } from './run-controls';
+import { RunProgress } from './run-progress';
+import { SAMPLE_ARTICLE } from './sample-article';
+import { SourceLanguage, type SourceChoice } from './source-language';
+import { TargetPicker } from './target-picker';
+import { UrlImport, type ExtractedArticle } from './url-import';
+import {
+  DEFAULT_OPTIONS,
+  OPTIONS_KEY,
+  TEXT_KEY,
+  workspaceOptions,
+  type WorkspaceOptions,
+} from './workspace-options';
+
+interface Props {
+  /** From the server: where the browser engine gets its models. */
+  settings: WorkerSettings;
+  languages: LanguageOption[];
+}
+
+const storedText = z.string().catch('');
+
+/** The page people come for: paste or import an article, choose, run, read the results side by side. */
+export function Workspace({ settings, languages }: Props) {
+  return (
+    <LanguageProvider languages={languages}>
+      <WorkspaceForm settings={settings} />
+    </LanguageProvider>
+  );
+}
+
+function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
+  const t = useTranslations('Workspace');
+  const [text, setText] = useStoredState(TEXT_KEY, storedText, '');
+  const [options, setOptions] = useStoredState(OPTIONS_KEY, workspaceOptions, DEFAULT_OPTIONS);
+  // Not stored: a language chosen for one article is wrong for the next one pasted.
+  const [source, setSource] = useState<SourceChoice>('auto');
+  const [runLanguage, setRunLanguage] = useState<string>();
+  const { detection, pending } = useDetection(text);
+  const { state, run, cancel } = useDigest(settings);
+
+  const deferredText = useDeferredValue(text);
+  const removed = useMemo(() => cleanArticle(deferredText).removed, [deferredText]);
+
+  const detected = detection && detection.language !== UNDETERMINED ? detection.language : undefined;
+  const language: LanguageCode | undefined = source === 'auto' ? detected : source;
+  // Translating into the article's own language is pointless: such a target is skipped, not failed.
+  const targets = options.targets.filter((code) => code !== language);
+  const request: DigestRequest = {
+    text,
+    source: source === 'auto' ? undefined : source,
+    targets,
+    summary: { mode: options.mode, type: options.type, length: options.length },
+    translate: options.translate,
+  };
+  const blocker = blockerOf(request, options.targets.length);
+  const running = state.status === 'running';
+
+  function changeOptions(change: Partial<WorkspaceOptions>) {
+    setOptions((current) => ({ ...current, ...change }));
+  }
+
+  function loadText(next: string) {
+    setText(next);
+    setSource('auto');
+  }
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (running || blocker) return;
+    setRunLanguage(language);
+    void run(request, options.engine);
+  }
+
+  // Ctrl/Cmd+Enter runs from anywhere on the page, not only from inside the form.
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+    event.preventDefault();
+    submit();
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKeyDown(event);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
+
+  return (
+    <div className="grid gap-10">
+      <section aria-labelledby="article-heading" className="grid gap-4">
+        <div className="flex flex-wrap items-center gap-2">
+          <h2 id="article-heading" className="me-auto text-xl font-semibold tracking-tight">
+            {t('heading')}
+          </h2>
+          <Button onClick={() => loadText(SAMPLE_ARTICLE)}>{t('sample')}</Button>
+          <UrlImport onImported={(article) => loadText(importedText(article))} />
+        </div>
+
+        <form onSubmit={submit} aria-labelledby="article-heading" className="workspace-form grid gap-6">
+          <div className="grid content-start gap-3">
+            <ArticleInput text={text} onChange={setText} lang={language} />
+            <SourceLanguage
+              detection={detection}
+              pending={pending}
+              hasText={text.trim() !== ''}
+              value={source}
+              onChange={setSource}
+            />
+            <RemovedLines removed={removed} />
+          </div>
+          <div className="grid content-start gap-5">
+            <TargetPicker
+              targets={options.targets}
+              onChange={(next) => changeOptions({ targets: next })}
+              source={language}
+            />
+            <DigestOptions options={options} onChange={changeOptions} />
+          </div>
+          <div className="workspace-run grid gap-4">
+            <RunControls state={state} blocker={blocker && t(`blocker.${blocker}`)} onCancel={cancel} />
+            {running && <RunProgress state={state} />}
+          </div>
+        </form>
+      </section>
+
+      {state.request && state.status !== 'idle' && (
+        <ResultsView state={state} request={state.request} language={runLanguage} />
+      )}
+    </div>
+  );
+}
+
+type Blocker = 'noText' | 'tooLong' | 'noTargets' | 'sameLanguage';
+
+/** Why the request cannot run yet, checked with the API's own schema so the two never disagree. */
+function blockerOf(request: DigestRequest, chosenTargets: number): Blocker | undefined {
+  if (request.text.trim() === '') return 'noText';
+  if (chosenTargets === 0) return 'noTargets';
+  if (request.targets.length === 0) return 'sameLanguage';
+  const parsed = digestRequest.safeParse(request);
+  if (parsed.success) return undefined;
+  return parsed.error.issues.some((issue) => issue.path[0] === 'text') ? 'tooLong' : 'noTargets';
+}
+
+/** An imported page as article text: its title as the first paragraph, as when a reader copies a page. */
+function importedText(article: ExtractedArticle): string {
+  const text = article.text.trim();
+  return text.startsWith(article.title.trim()) ? text : `${article.title.trim()}\n\n${text}`;
+}

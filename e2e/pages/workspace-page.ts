@@ -1,0 +1,113 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+import type { UiLocale } from '../../i18n/routing';
+import { nameIn, translator } from '../support/messages';
+
+type Engine = 'auto' | 'browser' | 'server';
+type Scope = 'summary' | 'article' | 'both';
+
+/**
+ * The workspace as a reader meets it: controls found by role and accessible name, in the page's UI locale.
+ * Actions wait for what the reader would wait for; assertions stay in the specs.
+ */
+export class WorkspacePage {
+  readonly t: ReturnType<typeof translator>;
+
+  constructor(
+    readonly page: Page,
+    readonly locale: UiLocale = 'en',
+  ) {
+    this.t = translator(locale);
+  }
+
+  async goto() {
+    await this.page.goto(`/${this.locale}`);
+    await expect(this.runButton).toBeVisible();
+  }
+
+  get article(): Locator {
+    return this.page.getByRole('textbox', { name: this.t('ArticleInput.label') });
+  }
+
+  get detectedLanguage(): Locator {
+    return this.page.getByRole('status', { name: this.t('SourceLanguage.badgeLabel') });
+  }
+
+  get runButton(): Locator {
+    return this.page.getByRole('button', { name: this.t('RunControls.run'), exact: true });
+  }
+
+  get cancelButton(): Locator {
+    return this.page.getByRole('button', { name: this.t('RunControls.cancel'), exact: true });
+  }
+
+  get source(): Locator {
+    return this.page.getByRole('region', { name: this.t('SourcePane.title'), exact: true });
+  }
+
+  get summary(): Locator {
+    return this.page.getByRole('region', { name: this.t('SummaryPane.title'), exact: true });
+  }
+
+  get translation(): Locator {
+    return this.page.getByRole('region', { name: this.t('TranslationPane.title'), exact: true });
+  }
+
+  get translationPanel(): Locator {
+    return this.translation.getByRole('tabpanel');
+  }
+
+  /** The "Done in 1.2 s, on the server." line. */
+  doneStatus(engine: Exclude<Engine, 'auto'>): Locator {
+    const done = this.t('RunControls.done', { time: '§', engine });
+    const [before = '', after = ''] = done.split('§');
+    return this.page
+      .getByRole('status')
+      .filter({ hasText: new RegExp(`^${escape(before)}.+${escape(after)}$`) });
+  }
+
+  tab(code: string): Locator {
+    return this.translation.getByRole('tab', { name: nameIn(this.locale, code), exact: true });
+  }
+
+  async loadSample() {
+    await this.page.getByRole('button', { name: this.t('Workspace.sample') }).click();
+  }
+
+  async choose(group: string, option: string) {
+    await this.page
+      .getByRole('group', { name: group, exact: true })
+      .getByRole('radio', { name: option, exact: true })
+      .check();
+  }
+
+  async chooseEngine(engine: Engine) {
+    await this.choose(this.t('DigestOptions.engine.legend'), this.t(`DigestOptions.engine.${engine}`));
+  }
+
+  async chooseScope(scope: Scope) {
+    await this.choose(this.t('DigestOptions.translate.legend'), this.t(`DigestOptions.translate.${scope}`));
+  }
+
+  /** Leaves exactly `codes` as target languages, in that order. */
+  async setTargets(codes: string[]) {
+    const targets = this.page.getByRole('group', { name: this.t('TargetPicker.legend'), exact: true });
+    const remove = targets.getByRole('button', {
+      name: this.t('TargetPicker.remove', { language: '' }).trim(),
+    });
+    while ((await remove.count()) > 0) await remove.first().click();
+    await expect(remove).toHaveCount(0);
+    const add = targets.getByRole('combobox', { name: this.t('TargetPicker.add') });
+    for (const code of codes) await add.selectOption(code);
+    await expect(remove).toHaveCount(codes.length);
+  }
+
+  async run() {
+    await expect(this.runButton).toBeEnabled();
+    await this.runButton.click();
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

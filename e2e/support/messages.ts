@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+
+import { createTranslator } from 'next-intl';
+
+import { languageName } from '../../components/workspace/language-names';
+import { LANGUAGES } from '../../lib/langs';
+import type { UiLocale } from '../../i18n/routing';
+import en from '../../messages/en.json';
+import hi from '../../messages/hi.json';
+import ru from '../../messages/ru.json';
+import zh from '../../messages/zh.json';
+
+export const MESSAGES = { en, ru, zh, hi } satisfies Record<UiLocale, typeof en>;
+
+/** The UI's own translator, so tests find labels exactly as a reader in `locale` sees them. */
+export function translator(locale: UiLocale) {
+  return createTranslator({ locale, messages: MESSAGES[locale] });
+}
+
+/** A language's name as the workspace shows it on /{locale} (the same CLDR data as the server). */
+export function nameIn(locale: UiLocale, code: string): string {
+  const english = LANGUAGES.find((l) => l.code === code)?.name ?? code;
+  return languageName(code, locale, english);
+}
+
+/** The seed article, as "Try a sample" loads it. */
+export const SEED_ARTICLE = readFileSync(
+  new URL('../../tests/fixtures/articles/en-sana-lavrov.txt', import.meta.url),
+  'utf8',
+);
+
+/** A run of at least three letters of `script`: the text is really written in it. */
+export const SCRIPT_TEXT = {
+  ru: /\p{Script=Cyrillic}{3,}/u,
+  'zh-Hans': /\p{Script=Han}{3,}/u,
+  hi: /\p{Script=Devanagari}{3,}/u,
+} as const;

@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+
+import { WorkspacePage } from './pages/workspace-page';
+import { SCRIPT_TEXT } from './support/messages';
+
+test.setTimeout(180_000);
+
+test('the Browser engine runs the sample in a worker, with models and runtime from this server', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const fetched: string[] = [];
+  // The context sees the worker's requests as well as the page's.
+  context.on('request', (request) => fetched.push(request.url()));
+
+  const workspace = new WorkspacePage(page);
+  await workspace.goto();
+  await workspace.loadSample();
+  await workspace.chooseEngine('browser');
+  await workspace.run();
+  await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: 150_000 });
+
+  await expect(workspace.summary.getByRole('listitem')).toHaveCount(5);
+  for (const code of ['ru', 'zh-Hans', 'hi'] as const) {
+    await workspace.tab(code).click();
+    await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT[code]);
+  }
+
+  const origin = new URL(baseURL ?? '').origin;
+  expect(
+    fetched.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')),
+  ).toEqual([]);
+  expect(fetched.some((url) => /\/models\/bitext-fixtures\/translit-ru\//.test(url))).toBe(true);
+  expect(fetched.some((url) => /\/ort\/[^/]+\.wasm$/.test(url))).toBe(true);
+  // Nothing went to the digest API: the server only served files.
+  expect(fetched.filter((url) => url.includes('/api/v1/digests'))).toEqual([]);
+});

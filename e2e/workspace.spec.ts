@@ -1,0 +1,205 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+import { localeInfo, routing } from '../i18n/routing';
+import { WorkspacePage } from './pages/workspace-page';
+import { nameIn, SCRIPT_TEXT, SEED_ARTICLE } from './support/messages';
+
+// Runs go through the fixture models on a two-core machine: give them room.
+test.setTimeout(120_000);
+
+const TARGETS = ['ru', 'zh-Hans', 'hi'] as const;
+
+/** Requests to our API made while `action` runs. */
+async function apiRequestsDuring(page: Page, action: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  const listener = (request: { url(): string }) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) seen.push(request.url());
+  };
+  page.on('request', listener);
+  await action();
+  page.off('request', listener);
+  return seen;
+}
+
+test('the sample, run on the server, reads in Russian, Chinese and Hindi', async ({ page }) => {
+  const workspace = new WorkspacePage(page);
+  await workspace.goto();
+
+  await workspace.loadSample();
+  await expect(workspace.article).toHaveValue(SEED_ARTICLE);
+  await expect(workspace.detectedLanguage).toContainText('English');
+  // The byline and the "Check Also" list are set aside, and can be looked at.
+  const removed = page.getByRole('button', { name: /lines removed — show/ });
+  await removed.click();
+  await expect(page.getByText('Check Also', { exact: true })).toBeVisible();
+
+  await workspace.chooseEngine('server');
+  await workspace.run();
+  await expect(workspace.doneStatus('server')).toBeVisible();
+
+  // Key points, medium length: five of them, each quoted from the article.
+  await expect(workspace.summary.getByRole('listitem')).toHaveCount(5);
+  for (const code of TARGETS) {
+    await workspace.tab(code).click();
+    await expect(workspace.tab(code)).toHaveAttribute('aria-selected', 'true');
+    await expect(workspace.translationPanel).toHaveAttribute('lang', code);
+    await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT[code]);
+  }
+
+  const requests = await apiRequestsDuring(page, async () => {
+    for (const code of [...TARGETS].reverse()) {
+      await workspace.tab(code).click();
+      await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT[code]);
+    }
+    // Keyboard too: arrows move between finished languages.
+    await workspace.tab('ru').press('ArrowRight');
+    await expect(workspace.tab('zh-Hans')).toBeFocused();
+    await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT['zh-Hans']);
+  });
+  expect(requests).toEqual([]);
+
+  // The summary in each target language, and a key sentence takes the reader to its place in the article.
+  const readIn = workspace.t('SummaryPane.readIn');
+  await workspace.choose(readIn, nameIn('en', 'hi'));
+  await expect(workspace.summary.getByRole('listitem').first()).toContainText(SCRIPT_TEXT.hi);
+  await workspace.choose(readIn, workspace.t('SummaryPane.original', { language: 'English' }));
+  await workspace.summary.getByRole('listitem').first().getByRole('button').click();
+  const focused = workspace.source.locator('[data-sentence]:focus');
+  await expect(focused).toHaveCount(1);
+  await expect(focused).toBeInViewport();
+});
+
+test('a full-article translation pairs every source sentence with its translation', async ({ page }) => {
+  const workspace = new WorkspacePage(page);
+  await workspace.goto();
+  await workspace.loadSample();
+  await workspace.chooseEngine('server');
+  await workspace.chooseScope('article');
+  await workspace.setTargets(['ru']);
+  await workspace.run();
+  await expect(workspace.doneStatus('server')).toBeVisible();
+
+  const sources = workspace.source.locator('[data-sentence]');
+  const targets = workspace.translationPanel.locator('[data-sentence]');
+  const count = await sources.count();
+  expect(count).toBeGreaterThan(10);
+  await expect(targets).toHaveCount(count);
+  for (let i = 0; i < count; i++) await expect(targets.nth(i)).toContainText(SCRIPT_TEXT.ru);
+
+  const transparent = 'rgba(0, 0, 0, 0)';
+  await expect(targets.nth(4)).toHaveCSS('background-color', transparent);
+  await sources.nth(4).hover();
+  await expect(targets.nth(4)).not.toHaveCSS('background-color', transparent);
+  await expect(targets.nth(5)).toHaveCSS('background-color', transparent);
+
+  // And the other way, from the keyboard.
+  await targets.nth(7).focus();
+  await expect(sources.nth(7)).not.toHaveCSS('background-color', transparent);
+  await expect(sources.nth(4)).toHaveCSS('background-color', transparent);
+});
+
+test('Cancel stops a run on the server', async ({ page, request }) => {
+  const workspace = new WorkspacePage(page);
+  await workspace.goto();
+  // Long enough that the run is still going when Cancel is pressed.
+  await workspace.article.fill(Array.from({ length: 12 }, () => SEED_ARTICLE).join('\n\n'));
+  await workspace.chooseEngine('server');
+  await workspace.chooseScope('both');
+  const submitted = page.waitForResponse(
+    (r) => r.url().endsWith('/api/v1/digests') && r.request().method() === 'POST',
+  );
+  await workspace.run();
+  const { id } = (await (await submitted).json()) as { id: string };
+
+  await workspace.cancelButton.click();
+  await expect(page.getByRole('status').filter({ hasText: workspace.t('Errors.cancelled') })).toBeVisible();
+  await expect(workspace.cancelButton).toBeHidden();
+  await expect(workspace.runButton).toBeEnabled();
+  await expect
+    .poll(
+      async () => ((await (await request.get(`/api/v1/digests/${id}`)).json()) as { status: string }).status,
+    )
+    .toBe('cancelled');
+  await expect(workspace.translationPanel).toContainText(workspace.t('TranslationPane.notTranslated'));
+});
+
+test('a language whose model is missing says how to get it, and the others still arrive', async ({
+  page,
+}) => {
+  const workspace = new WorkspacePage(page);
+  await workspace.goto();
+  await workspace.loadSample();
+  await workspace.chooseEngine('server');
+  await workspace.setTargets(['ru', 'ar']);
+  await workspace.run();
+  await expect(workspace.doneStatus('server')).toBeVisible();
+
+  await workspace.tab('ar').click();
+  await expect(workspace.translationPanel).toHaveAttribute('dir', 'rtl');
+  const alert = workspace.translationPanel.getByRole('alert');
+  await expect(alert).toContainText(workspace.t('Errors.model_unavailable'));
+  await expect(alert).toContainText(workspace.t('ErrorMessage.remedy'));
+  await expect(alert.getByRole('code')).toContainText('npm run models:pull');
+
+  await workspace.tab('ru').click();
+  await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.ru);
+});
+
+test('switching the UI language keeps the article and translates the labels', async ({ page }) => {
+  const text = 'Ministers met in Geneva on Monday. They agreed to meet again next week.';
+  let workspace = new WorkspacePage(page);
+  await workspace.goto();
+  await workspace.article.fill(text);
+
+  for (const locale of ['ru', 'zh', 'hi'] as const) {
+    await page
+      .getByRole('navigation', { name: workspace.t('LocaleSwitcher.label') })
+      .getByRole('link', { name: localeInfo[locale].nativeName })
+      .click();
+    await expect(page).toHaveURL(`/${locale}`);
+    workspace = new WorkspacePage(page, locale);
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    await expect(workspace.article).toHaveValue(text);
+    await expect(workspace.runButton).toBeVisible();
+    await expect(page.getByRole('button', { name: workspace.t('Workspace.sample') })).toBeVisible();
+    await expect(workspace.detectedLanguage).toContainText(nameIn(locale, 'en'));
+  }
+});
+
+test('axe finds no accessibility violations before or after a run', async ({ page }) => {
+  const workspace = new WorkspacePage(page);
+  await workspace.goto();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  await workspace.loadSample();
+  await workspace.chooseEngine('server');
+  await workspace.chooseScope('both');
+  await workspace.run();
+  await expect(workspace.doneStatus('server')).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+for (const locale of routing.locales) {
+  test(`the finished side-by-side view in ${localeInfo[locale].nativeName} (screenshot)`, async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    const workspace = new WorkspacePage(page, locale);
+    await workspace.goto();
+    await workspace.loadSample();
+    await workspace.chooseEngine('server');
+    await workspace.chooseScope('both');
+    await workspace.run();
+    await expect(workspace.doneStatus('server')).toBeVisible();
+    await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.ru);
+
+    await page
+      .getByRole('heading', { level: 2, name: workspace.t('ResultsView.heading') })
+      .scrollIntoViewIfNeeded();
+    await testInfo.attach(`workspace-${locale}.png`, {
+      body: await page.screenshot({ fullPage: true }),
+      contentType: 'image/png',
+    });
+  });
+}

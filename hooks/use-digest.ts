@@ -1,0 +1,187 @@
+'use client';
+
+import { useCallback, useEffect, useReducer, useRef, useSyncExternalStore } from 'react';
+
+import type { DigestPartial, DigestRequest, DigestResult, LanguageResult } from '@/lib/pipeline/digest';
+import type { ProgressEvent } from '@/lib/pipeline/events';
+import type { WireError, WorkerSettings } from '@/lib/pipeline/protocol';
+import type { SummaryResult } from '@/lib/summarize';
+import { usePipelineWorker } from './use-pipeline-worker';
+import { useServerDigest, type DigestHandlers } from './use-server-digest';
+import { CANCELLED, toWireError } from './wire-error';
+
+export type EngineChoice = 'auto' | 'browser' | 'server';
+export type Engine = Exclude<EngineChoice, 'auto'>;
+export type DigestStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface StepCount {
+  done: number;
+  total: number;
+}
+
+/** Bytes of each file of one model (transformers.js reports files one by one). */
+export interface ModelDownload {
+  files: Record<string, StepCount>;
+  ready: boolean;
+}
+
+export interface DigestState {
+  status: DigestStatus;
+  /** Which run the state belongs to: events of an earlier, cancelled run are dropped. */
+  run: number;
+  engine?: Engine;
+  request?: DigestRequest;
+  downloads: Record<string, ModelDownload>;
+  summarizing?: StepCount;
+  /** Sentence progress per target language. */
+  translating: Record<string, StepCount>;
+  /** Fills in as the summary and each language finish, before the whole result is in. */
+  summary?: SummaryResult;
+  translations: Record<string, LanguageResult>;
+  result?: DigestResult;
+  error?: WireError;
+  startedAt?: number;
+  /** Milliseconds from Run to the result. */
+  elapsed?: number;
+}
+
+type Action =
+  | { type: 'start'; run: number; engine: Engine; request: DigestRequest; at: number }
+  | { type: 'progress'; run: number; event: ProgressEvent }
+  | { type: 'partial'; run: number; partial: DigestPartial }
+  | { type: 'done'; run: number; result: DigestResult; at: number }
+  | { type: 'failed'; run: number; error: WireError };
+
+const IDLE: DigestState = { status: 'idle', run: 0, downloads: {}, translating: {}, translations: {} };
+
+function reduce(state: DigestState, action: Action): DigestState {
+  if (action.type === 'start') {
+    return {
+      ...IDLE,
+      status: 'running',
+      run: action.run,
+      engine: action.engine,
+      request: action.request,
+      startedAt: action.at,
+    };
+  }
+  if (action.run !== state.run || state.status !== 'running') return state;
+  switch (action.type) {
+    case 'progress':
+      return withProgress(state, action.event);
+    case 'partial':
+      return action.partial.part === 'summary'
+        ? { ...state, summary: action.partial.summary }
+        : {
+            ...state,
+            translations: { ...state.translations, [action.partial.language]: action.partial.result },
+          };
+    case 'done':
+      return {
+        ...state,
+        status: 'done',
+        result: action.result,
+        summary: action.result.summary,
+        translations: action.result.translations,
+        elapsed: state.startedAt === undefined ? undefined : action.at - state.startedAt,
+      };
+    case 'failed':
+      return {
+        ...state,
+        status: action.error.code === 'cancelled' ? 'cancelled' : 'failed',
+        error: action.error,
+      };
+    default:
+      return action satisfies never;
+  }
+}
+
+function withProgress(state: DigestState, event: ProgressEvent): DigestState {
+  if (event.type === 'model') {
+    const previous = state.downloads[event.model] ?? { files: {}, ready: false };
+    const download: ModelDownload =
+      event.status === 'ready' || !event.file
+        ? { ...previous, ready: true }
+        : {
+            ...previous,
+            files: { ...previous.files, [event.file]: { done: event.loaded, total: event.total } },
+          };
+    return { ...state, downloads: { ...state.downloads, [event.model]: download } };
+  }
+  const count = { done: event.done, total: event.total };
+  if (event.task === 'summarize') return { ...state, summarizing: count };
+  if (!event.language) return state;
+  return { ...state, translating: { ...state.translating, [event.language]: count } };
+}
+
+/** Whether this device can run the models itself: WebAssembly, workers, and memory for ~100 MB models. */
+function canRunInBrowser(): boolean {
+  // Chromium reports RAM in GB (rounded down, capped at 8); other browsers do not, and then we do not guess.
+  const memory = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+  return typeof WebAssembly === 'object' && typeof Worker === 'function' && (memory ?? 0) >= 4;
+}
+
+const noSubscription = () => () => undefined;
+
+/** Which engine Auto would pick here; undefined while rendering on the server, which cannot know. */
+export function useAutoEngine(): Engine | undefined {
+  return useSyncExternalStore(
+    noSubscription,
+    () => (canRunInBrowser() ? 'browser' : 'server'),
+    () => undefined,
+  );
+}
+
+/*
+ * The last finished run outlives the page component: switching the UI locale remounts the page, and the
+ * reader should find their result still there. Client-side navigation keeps modules loaded; a reload starts
+ * clean (the text itself persists in localStorage).
+ */
+let lastFinished: DigestState | undefined;
+
+/**
+ * One digest at a time, on whichever engine: state that fills in as the run goes (model downloads,
+ * sentence progress, the summary, each language), `run`, and `cancel`.
+ */
+export function useDigest(settings: WorkerSettings) {
+  const worker = usePipelineWorker();
+  const server = useServerDigest();
+  const [state, dispatch] = useReducer(reduce, IDLE, () => lastFinished ?? IDLE);
+  const runs = useRef(state.run);
+  const autoEngine = useAutoEngine();
+
+  useEffect(() => {
+    if (state.status === 'done') lastFinished = state;
+  }, [state]);
+
+  const run = useCallback(
+    async (request: DigestRequest, choice: EngineChoice) => {
+      const id = ++runs.current;
+      const engine = choice === 'auto' ? (autoEngine ?? 'server') : choice;
+      dispatch({ type: 'start', run: id, engine, request, at: performance.now() });
+      const handlers: DigestHandlers = {
+        onProgress: (event) => dispatch({ type: 'progress', run: id, event }),
+        onPartial: (partial) => dispatch({ type: 'partial', run: id, partial }),
+      };
+      try {
+        const result =
+          engine === 'browser'
+            ? await worker.run(request, settings, handlers)
+            : await server.run(request, handlers);
+        dispatch({ type: 'done', run: id, result, at: performance.now() });
+      } catch (error) {
+        dispatch({ type: 'failed', run: id, error: toWireError(error) });
+      }
+    },
+    [autoEngine, server, settings, worker],
+  );
+
+  const cancel = useCallback(() => {
+    // Show "cancelled" at once; the engine's own rejection for this run arrives later and is ignored.
+    dispatch({ type: 'failed', run: runs.current, error: CANCELLED });
+    worker.cancel();
+    server.cancel();
+  }, [server, worker]);
+
+  return { state, run, cancel };
+}

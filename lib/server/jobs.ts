@@ -1,0 +1,343 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { BitextError, isBitextError } from '@/lib/errors';
+import type { PipelineContext } from '@/lib/pipeline/context';
+import { digest, type DigestPartial, type DigestRequest, type DigestResult } from '@/lib/pipeline/digest';
+import type { ProgressEvent } from '@/lib/pipeline/events';
+import type { JobStatus, JobView, WireError } from '@/lib/pipeline/protocol';
+import { digestCacheKey, resultCache, type ResultCache } from '@/lib/store/results';
+import { serverEnv, serverPipelineContext } from './engine';
+
+/**
+ * Digest jobs for the server engine: an in-process queue with bounded concurrency (inference is CPU-bound,
+ * so running more at once only makes each slower) and a bounded backlog, results answered from the SQLite
+ * cache when the same digest was made before, and progress fanned out to any number of SSE listeners.
+ */
+
+/** One Server-Sent Event; the name and payload match the worker protocol's messages. */
+export type DigestEvent =
+  | { event: 'progress'; data: ProgressEvent }
+  | { event: 'partial'; data: DigestPartial }
+  | { event: 'done'; data: DigestResult }
+  | { event: 'error'; data: WireError };
+
+export interface JobQueueOptions {
+  /** Jobs running inference at the same time. */
+  concurrency: number;
+  /** Jobs that may wait for a slot; one more is refused with `queue_full`. */
+  backlog: number;
+  /** The pipeline context every run starts from; each run adds its own abort signal and progress. */
+  context: PipelineContext;
+  /** Without one, every request runs. */
+  cache?: ResultCache;
+  /** How long a finished job can still be read, and how many are kept at most. */
+  keepFinishedMs?: number;
+  keepFinishedCount?: number;
+  /** Comment lines that keep idle proxies from closing an event stream. */
+  heartbeatMs?: number;
+}
+
+interface Job {
+  id: string;
+  status: JobStatus;
+  /** Dropped when the job finishes: only a run needs the text. */
+  request?: DigestRequest;
+  cacheKey?: string;
+  /** What a listener who connects late is told first (partials are also in the final result). */
+  partials: DigestPartial[];
+  lastProgress?: ProgressEvent;
+  result?: DigestResult;
+  error?: WireError;
+  controller: AbortController;
+  listeners: Set<(event: DigestEvent) => void>;
+  finishedAt?: number;
+}
+
+const CANCELLED: WireError = { code: 'cancelled', message: 'The digest was cancelled.' };
+/** Retry-After before any job has finished to measure by. */
+const DEFAULT_RETRY_AFTER_S = 10;
+
+export class JobQueue {
+  private readonly jobs = new Map<string, Job>();
+  private readonly waiting: Job[] = [];
+  private running = 0;
+  private averageRunMs?: number;
+  private readonly idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly options: JobQueueOptions) {}
+
+  /** Queue a digest, or answer it from the cache at once; `queue_full` when the backlog is full. */
+  submit(request: DigestRequest): JobView {
+    this.prune();
+    const job = this.createJob({ ...request, targets: [...new Set(request.targets)] });
+    // Looked up before the backlog check: a cached digest costs nothing, so a busy server still answers it.
+    const cached = job.cacheKey === undefined ? undefined : this.readCache(job.cacheKey);
+    if (cached) {
+      this.jobs.set(job.id, job);
+      this.finish(job, { status: 'done', result: cached });
+      return view(job);
+    }
+    if (this.running >= this.options.concurrency && this.waiting.length >= this.options.backlog) {
+      throw new BitextError('queue_full', 'The server is busy with other digests; try again shortly.', {
+        retryAfter: this.retryAfterSeconds(),
+      });
+    }
+    this.jobs.set(job.id, job);
+    this.waiting.push(job);
+    this.startWaiting();
+    return view(job);
+  }
+
+  get(id: string): JobView {
+    return view(this.require(id));
+  }
+
+  /** Queued: never runs. Running: aborts the pipeline. Finished: stays as it is. */
+  cancel(id: string): JobView {
+    const job = this.require(id);
+    if (job.status === 'queued' || job.status === 'running') {
+      const index = this.waiting.indexOf(job);
+      if (index >= 0) this.waiting.splice(index, 1);
+      job.controller.abort();
+      this.finish(job, { status: 'cancelled', error: CANCELLED });
+    }
+    return view(job);
+  }
+
+  /**
+   * Calls `listener` with what already happened (the partials so far and the latest progress, or the
+   * outcome), then with each new event until the job ends. Returns a function that stops listening.
+   */
+  watch(id: string, listener: (event: DigestEvent) => void): () => void {
+    const job = this.require(id);
+    for (const event of history(job)) listener(event);
+    if (job.finishedAt === undefined) job.listeners.add(listener);
+    return () => job.listeners.delete(listener);
+  }
+
+  /**
+   * The job's events as a Server-Sent Events body. It ends after `done` or `error`; a client that
+   * disconnects only stops listening, the job runs on.
+   */
+  eventStream(id: string): ReadableStream<Uint8Array> {
+    this.require(id);
+    const encoder = new TextEncoder();
+    let stop = () => {};
+    return new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        const send = (text: string) => controller.enqueue(encoder.encode(text));
+        const heartbeat = setInterval(() => send(': heartbeat\n\n'), this.options.heartbeatMs ?? 15_000);
+        let unwatch = () => {};
+        let open = true;
+        stop = () => {
+          open = false;
+          clearInterval(heartbeat);
+          unwatch();
+        };
+        unwatch = this.watch(id, (event) => {
+          if (!open) return;
+          send(`event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);
+          if (event.event === 'done' || event.event === 'error') {
+            stop();
+            controller.close();
+          }
+        });
+      },
+      cancel: () => stop(),
+    });
+  }
+
+  /** Resolves once no job is running or waiting (tests and graceful shutdown). */
+  idle(): Promise<void> {
+    if (this.running === 0 && this.waiting.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private createJob(request: DigestRequest): Job {
+    return {
+      id: randomUUID(),
+      status: 'queued',
+      request,
+      cacheKey: this.options.cache ? digestCacheKey(request, this.options.context.profile) : undefined,
+      partials: [],
+      controller: new AbortController(),
+      listeners: new Set(),
+    };
+  }
+
+  private startWaiting(): void {
+    while (this.running < this.options.concurrency) {
+      const job = this.waiting.shift();
+      if (!job) break;
+      void this.run(job);
+    }
+    if (this.running === 0 && this.waiting.length === 0) {
+      this.idleWaiters.splice(0).forEach((resolve) => resolve());
+    }
+  }
+
+  private async run(job: Job): Promise<void> {
+    this.running++;
+    job.status = 'running';
+    const started = Date.now();
+    try {
+      const context: PipelineContext = {
+        ...this.options.context,
+        signal: job.controller.signal,
+        onProgress: (event) => this.progress(job, event),
+      };
+      const result = await digest(job.request!, context, (partial) => this.partial(job, partial));
+      // Cancelled while the last step finished: the client was already told.
+      if (job.status !== 'running') return;
+      this.measure(Date.now() - started);
+      this.finish(job, { status: 'done', result });
+      if (job.cacheKey !== undefined) this.writeCache(job.cacheKey, result);
+    } catch (error) {
+      if (job.status === 'running') this.finish(job, { status: 'failed', error: toWireError(error) });
+    } finally {
+      // The slot frees only now: a cancelled run still holds the CPU until its current batch stops.
+      this.running--;
+      this.startWaiting();
+    }
+  }
+
+  private progress(job: Job, event: ProgressEvent): void {
+    if (job.status !== 'running') return;
+    job.lastProgress = event;
+    emit(job, { event: 'progress', data: event });
+  }
+
+  private partial(job: Job, partial: DigestPartial): void {
+    if (job.status !== 'running') return;
+    job.partials.push(partial);
+    emit(job, { event: 'partial', data: partial });
+  }
+
+  private finish(
+    job: Job,
+    outcome: { status: 'done'; result: DigestResult } | { status: 'failed' | 'cancelled'; error: WireError },
+  ): void {
+    job.status = outcome.status;
+    if (outcome.status === 'done') job.result = outcome.result;
+    else job.error = outcome.error;
+    job.finishedAt = Date.now();
+    // Re-inserted so the map's order among finished jobs is the order they finished in (see prune).
+    this.jobs.delete(job.id);
+    this.jobs.set(job.id, job);
+    job.request = undefined;
+    job.partials = [];
+    job.lastProgress = undefined;
+    for (const event of history(job)) emit(job, event);
+    job.listeners.clear();
+  }
+
+  private require(id: string): Job {
+    this.prune();
+    const job = this.jobs.get(id);
+    if (!job)
+      throw new BitextError('not_found', `No digest job ${id} (finished jobs are kept for a while only).`);
+    return job;
+  }
+
+  /** Drops finished jobs past their time, and the oldest beyond the count. */
+  private prune(): void {
+    const keepMs = this.options.keepFinishedMs ?? 60 * 60_000;
+    const keepCount = this.options.keepFinishedCount ?? 500;
+    const finished = [...this.jobs.values()].filter((job) => job.finishedAt !== undefined);
+    const excess = finished.length - keepCount;
+    const cutoff = Date.now() - keepMs;
+    finished.forEach((job, index) => {
+      if (index < excess || job.finishedAt! < cutoff) this.jobs.delete(job.id);
+    });
+  }
+
+  // The cache only saves time: if the disk fails, digests still run (and the failure is logged).
+  private readCache(key: string): DigestResult | undefined {
+    try {
+      return this.options.cache?.get(key);
+    } catch (error) {
+      console.error('Digest cache read failed', error);
+      return undefined;
+    }
+  }
+
+  private writeCache(key: string, result: DigestResult): void {
+    try {
+      this.options.cache?.put(key, result);
+    } catch (error) {
+      console.error('Digest cache write failed', error);
+    }
+  }
+
+  /** Completed runs only: a cancelled or failed one says little about how long the next will take. */
+  private measure(ms: number): void {
+    // A moving average: recent jobs say more about the models now loaded than the first cold start.
+    this.averageRunMs = this.averageRunMs === undefined ? ms : 0.8 * this.averageRunMs + 0.2 * ms;
+  }
+
+  /** About when a slot frees: one average job spread over the slots. */
+  private retryAfterSeconds(): number {
+    if (this.averageRunMs === undefined) return DEFAULT_RETRY_AFTER_S;
+    return Math.max(1, Math.ceil(this.averageRunMs / this.options.concurrency / 1000));
+  }
+}
+
+function view(job: Job): JobView {
+  return {
+    id: job.id,
+    status: job.status,
+    ...(job.result && { result: job.result }),
+    ...(job.error && { error: job.error }),
+  };
+}
+
+/** What a new listener is told first. */
+function history(job: Job): DigestEvent[] {
+  switch (job.status) {
+    case 'done':
+      return [{ event: 'done', data: job.result! }];
+    case 'failed':
+    case 'cancelled':
+      return [{ event: 'error', data: job.error! }];
+    case 'queued':
+    case 'running':
+      return [
+        ...job.partials.map((partial): DigestEvent => ({ event: 'partial', data: partial })),
+        ...(job.lastProgress ? [{ event: 'progress' as const, data: job.lastProgress }] : []),
+      ];
+    default:
+      return job.status satisfies never;
+  }
+}
+
+function emit(job: Job, event: DigestEvent): void {
+  for (const listener of job.listeners) listener(event);
+}
+
+function toWireError(error: unknown): WireError {
+  if (isBitextError(error)) {
+    return { code: error.code, message: error.message, ...(error.details && { details: error.details }) };
+  }
+  console.error('Digest job failed', error);
+  return { code: 'internal', message: 'Something went wrong on our side.' };
+}
+
+// Every route bundle (and each dev-mode reload) must see the same queue, or a job posted through one
+// route would be unknown to the others.
+const queueKey = Symbol.for('bitext.jobs');
+const holder = globalThis as typeof globalThis & { [queueKey]?: JobQueue };
+
+/** The server's queue, configured from the environment. */
+export function digestJobs(): JobQueue {
+  return (holder[queueKey] ??= createServerQueue());
+}
+
+function createServerQueue(): JobQueue {
+  const { jobConcurrency, jobBacklog } = serverEnv();
+  return new JobQueue({
+    concurrency: jobConcurrency,
+    backlog: jobBacklog,
+    context: serverPipelineContext(),
+    cache: resultCache(),
+  });
+}

@@ -1,0 +1,65 @@
+import 'server-only';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { serverEnv } from '@/lib/server/engine';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+/** How long a writer waits for another connection's lock (another process, or `next build` workers). */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/** Open (creating the file and its folder if needed) and migrate a database. */
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // WAL lets readers go on while a job writes its result; NORMAL is durable enough for a cache in WAL.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Apply the migrations this database has not seen, in order, all or none; returns the versions applied. */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  migrations.forEach((m, i) => {
+    const previous = migrations[i - 1];
+    if (previous && m.version <= previous.version) {
+      throw new Error(`Migration ${m.version} (${m.name}) must come after ${previous.version}`);
+    }
+  });
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const run = db.transaction(() => {
+    const seen = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all());
+    const pending = migrations.filter((m) => !seen.has(m.version));
+    for (const m of pending) {
+      db.exec(m.sql);
+      record.run(m.version, m.name, new Date().toISOString());
+    }
+    return pending.map((m) => m.version);
+  });
+  // IMMEDIATE takes the write lock before reading, so two processes starting together cannot both migrate.
+  return run.immediate();
+}
+
+// One connection per process, shared by every route bundle (and kept across dev-mode reloads).
+const connectionKey = Symbol.for('bitext.db');
+const holder = globalThis as typeof globalThis & { [connectionKey]?: Db };
+
+/** The app's database, `<BITEXT_DATA_DIR>/bitext.db`, opened and migrated on first use. */
+export function database(): Db {
+  return (holder[connectionKey] ??= openDatabase(path.join(serverEnv().dataDir, 'bitext.db')));
+}

@@ -1,0 +1,30 @@
+import 'server-only';
+
+/**
+ * The database schema, as an ordered list of migrations. To change the schema, append an entry with the
+ * next version; never edit or reorder one that has shipped, since databases in the field have run it.
+ */
+export interface Migration {
+  /** Strictly increasing; recorded in `schema_migrations` once applied. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'digest result cache',
+    sql: `
+      CREATE TABLE digest_results (
+        key TEXT PRIMARY KEY,
+        result TEXT NOT NULL,
+        -- Bytes of result, so the cache can keep to a size budget without measuring every row.
+        size INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        used_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX digest_results_used_at ON digest_results (used_at);
+    `,
+  },
+];

@@ -1,0 +1,124 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { isBitextError } from '@/lib/errors';
+import type { LanguageCode } from '@/lib/langs';
+import { summarizerModel, translationRoute, type ModelProfile, type ModelSpec } from '@/lib/models/registry';
+import type { DigestRequest, DigestResult } from '@/lib/pipeline/digest';
+import { cleanArticle } from '@/lib/pipeline/document';
+import { resolveLanguage } from '@/lib/pipeline/tasks';
+import { normalizeText } from '@/lib/text/normalize';
+import { database, type Db } from './db';
+
+/**
+ * Finished digests by a hash of everything that decides their content, so a repeated request is answered
+ * at once. Bump RESULT_FORMAT when the pipeline starts producing different results for the same inputs.
+ */
+const RESULT_FORMAT = 1;
+
+/**
+ * Bytes of results kept; the least recently used go first. A news article's digest is 50–200 kB, one of a
+ * 100,000-character article in ten languages a few MB.
+ */
+const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The cache key: SHA-256 over the normalised text, the options and the exact models the registry picks
+ * for them (so pulling a different model, or changing its dtype, misses). `undefined` when the language
+ * cannot be determined: that run fails, and failures are not cached.
+ */
+export function digestCacheKey(request: DigestRequest, profile: ModelProfile): string | undefined {
+  const language = languageOf(request);
+  if (!language) return undefined;
+  const material = {
+    format: RESULT_FORMAT,
+    text: normalizeText(request.text),
+    // A given source skips detection, so the result has no `detection`: not the same result.
+    source: request.source ?? null,
+    language,
+    summary: {
+      mode: request.summary.mode,
+      type: request.summary.type,
+      length: request.summary.length,
+      models: request.summary.mode === 'abstractive' ? summaryModels(profile, language) : [],
+    },
+    translate: request.translate,
+    targets: request.targets.map((target) => ({
+      target,
+      models: (translationRoute(profile, language, target) ?? []).map((leg) => modelIdentity(leg.model)),
+    })),
+  };
+  return createHash('sha256').update(JSON.stringify(material)).digest('hex');
+}
+
+/** The language the pipeline will read the text as, decided exactly as `digest` decides it. */
+function languageOf(request: DigestRequest): LanguageCode | undefined {
+  try {
+    return resolveLanguage(cleanArticle(request.text).body, request.source).language;
+  } catch (error) {
+    if (isBitextError(error) && error.code === 'language_undetermined') return undefined;
+    throw error;
+  }
+}
+
+/** The summariser, and the translator that brings a non-English article to it. */
+function summaryModels(profile: ModelProfile, language: LanguageCode): string[] {
+  const summarizer = summarizerModel(profile);
+  const pivot =
+    language === summarizer.language ? [] : (translationRoute(profile, language, summarizer.language) ?? []);
+  return [...pivot.map((leg) => leg.model), summarizer].map(modelIdentity);
+}
+
+function modelIdentity(model: ModelSpec): string {
+  return `${model.id}@${model.dtype.encoder_model}/${model.dtype.decoder_model_merged}`;
+}
+
+export interface ResultCache {
+  get(key: string): DigestResult | undefined;
+  /** Stores a result unless a language failed: that may be a model not pulled yet, so it must be retried. */
+  put(key: string, result: DigestResult): void;
+}
+
+export function createResultCache(db: Db, { maxBytes = DEFAULT_MAX_BYTES } = {}): ResultCache {
+  const select = db.prepare<[string], { result: string }>('SELECT result FROM digest_results WHERE key = ?');
+  const touch = db.prepare('UPDATE digest_results SET used_at = ? WHERE key = ?');
+  const upsert = db.prepare(
+    `INSERT INTO digest_results (key, result, size, created_at, used_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET result = excluded.result, size = excluded.size, used_at = excluded.used_at`,
+  );
+  // Keeps the most recently used rows whose sizes add up to the budget, and deletes the rest.
+  const evict = db.prepare(
+    `DELETE FROM digest_results WHERE key IN (
+       SELECT key FROM (
+         SELECT key, sum(size) OVER (ORDER BY used_at DESC, created_at DESC ROWS UNBOUNDED PRECEDING) AS kept
+         FROM digest_results
+       ) WHERE kept > ?
+     )`,
+  );
+  const store = db.transaction((key: string, json: string, now: number) => {
+    upsert.run(key, json, Buffer.byteLength(json), now, now);
+    evict.run(maxBytes);
+  });
+
+  return {
+    get(key) {
+      const row = select.get(key);
+      if (!row) return undefined;
+      touch.run(Date.now(), key);
+      return JSON.parse(row.result) as DigestResult;
+    },
+    put(key, result) {
+      if (Object.values(result.translations).some((t) => t.error)) return;
+      store(key, JSON.stringify(result), Date.now());
+    },
+  };
+}
+
+/** The app's cache, on the app's database (opened on first use, not on import). */
+export function resultCache(): ResultCache {
+  let cache: ResultCache | undefined;
+  const open = () => (cache ??= createResultCache(database()));
+  return {
+    get: (key) => open().get(key),
+    put: (key, result) => open().put(key, result),
+  };
+}

@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.hoisted(() => {
+  process.env.BITEXT_MODEL_PROFILE = 'fixtures';
+  // The battery sends hundreds of requests from one address; rate limits have their own tests.
+  process.env.BITEXT_RATE_INFERENCE = '0';
+});
+
+import { POST as detect } from '@/app/api/v1/detect/route';
+import { POST as summarize } from '@/app/api/v1/summarize/route';
+import { POST as translate } from '@/app/api/v1/translate/route';
+import { LIMITS } from '@/lib/limits';
+
+/**
+ * The bad-input battery: every route, every kind of bad or strange input, answers a 4xx with a code or a
+ * correct 2xx — never a 5xx, never a crash.
+ */
+type Handler = (request: Request) => Promise<Response>;
+
+const ROUTES: { name: string; handler: Handler; body: (text: string) => unknown }[] = [
+  { name: 'detect', handler: detect, body: (text) => ({ text }) },
+  { name: 'summarize', handler: summarize, body: (text) => ({ text, language: 'en' }) },
+  { name: 'translate', handler: translate, body: (text) => ({ text, source: 'en', target: 'ru' }) },
+];
+
+function request(body: BodyInit | null, contentType = 'application/json'): Request {
+  return new Request('http://127.0.0.1/api', {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body,
+  });
+}
+
+async function expectHandled(response: Response, allowed: number[] = []) {
+  const body = (await response.json()) as { error?: { code: string; message: string } };
+  if (response.status >= 400) {
+    expect(response.status).toBeLessThan(500);
+    expect(body.error?.code).toMatch(/^[a-z_]+$/);
+    expect(body.error?.message).toBeTruthy();
+  }
+  if (allowed.length) expect(allowed).toContain(response.status);
+  return { status: response.status, body };
+}
+
+const STRANGE_TEXTS: [string, string][] = [
+  ['only whitespace', ' \n\t  \n '],
+  ['only emoji', '😀🎉👍🏽🇺🇦'.repeat(20)],
+  ['control characters and NUL', 'Moscow\u0000 said\u0007 the\u001b[31m talks go on.\u0000'],
+  ['lone surrogates', 'Broken \ud800 text \udfff here. And more text to read.'],
+  ['mixed scripts', 'Lavrov said Россия и 中国 और भारत agree. 他说“好”。 Он сказал.'],
+  ['RTL text', 'قال لافروف إن روسيا لا تجري أي مفاوضات سرية بشأن سوريا مع أي طرف في جنيف.'],
+  ['one 50,000-char word', 'a'.repeat(50_000)],
+  ['10,000 one-word lines', Array.from({ length: 10_000 }, (_, i) => `word${i}`).join('\n')],
+];
+
+describe.each(ROUTES)('POST /api/v1/$name', ({ handler, body }) => {
+  it.each([
+    ['empty body', () => request(null)],
+    ['malformed JSON', () => request('{"text": "abc"')],
+    ['JSON null', () => request('null')],
+    ['a JSON array', () => request('[1,2,3]')],
+    ['wrong content type', () => request(JSON.stringify(body('Hello there.')), 'text/plain')],
+    ['form encoded', () => request('text=hello', 'application/x-www-form-urlencoded')],
+    ['wrong types', () => request(JSON.stringify({ text: 42, target: ['ru'], source: {} }))],
+    ['extra fields', () => request(JSON.stringify({ ...(body('Hello there.') as object), admin: true }))],
+    [
+      'invalid UTF-8 bytes',
+      () => request(new Uint8Array([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])),
+    ],
+  ])('%s → 400 bad_request', async (_, make) => {
+    const { body: answer } = await expectHandled(await handler(make()), [400]);
+    expect(answer.error?.code).toBe('bad_request');
+  });
+
+  it(`${LIMITS.articleChars + 1} characters → 413 input_too_large`, async () => {
+    const { body: answer } = await expectHandled(
+      await handler(request(JSON.stringify(body('a'.repeat(LIMITS.articleChars + 1))))),
+      [413],
+    );
+    expect(answer.error?.code).toBe('input_too_large');
+  });
+
+  it.each(STRANGE_TEXTS)('%s → a 4xx with a code or a 2xx', async (_, text) => {
+    await expectHandled(await handler(request(JSON.stringify(body(text)))));
+  });
+});
+
+describe('language codes', () => {
+  it.each([
+    ['unknown', 'xx', 422],
+    ['malformed', 'en_US!', 400],
+    ['empty', '', 400],
+    ['very long', 'en-' + 'a'.repeat(5000), 400],
+  ])('%s target → %i', async (_, target, status) => {
+    await expectHandled(await translate(request(JSON.stringify({ text: 'Hello there.', target }))), [status]);
+  });
+});
+
+describe('fuzzed request bodies', () => {
+  it('never answer 5xx, whatever JSON arrives', async () => {
+    const anyBody = fc.oneof(
+      fc.jsonValue(),
+      fc.record(
+        {
+          text: fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.jsonValue()),
+          segments: fc.oneof(fc.array(fc.string({ maxLength: 50 }), { maxLength: 5 }), fc.jsonValue()),
+          source: fc.oneof(fc.constantFrom('en', 'ru', 'zh-Hans', 'xx', ''), fc.jsonValue()),
+          target: fc.oneof(fc.constantFrom('ru', 'hi', 'zh-Hans', 'ar', 'de', 'xx'), fc.jsonValue()),
+          mode: fc.oneof(fc.constantFrom('extractive', 'abstractive'), fc.string()),
+          type: fc.oneof(fc.constantFrom('key-points', 'tldr', 'headline'), fc.string()),
+          length: fc.oneof(fc.constantFrom('short', 'medium', 'long'), fc.string()),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ROUTES), anyBody, async ({ handler }, value) => {
+        const response = await handler(request(JSON.stringify(value)));
+        expect(response.status).toBeLessThan(500);
+      }),
+      { numRuns: 150, seed: 20261128 },
+    );
+  });
+});

@@ -1,0 +1,265 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isBitextError } from '@/lib/errors';
+import type { DigestRequest } from '@/lib/pipeline/digest';
+import { JobQueue, type DigestEvent, type JobQueueOptions } from '@/lib/server/jobs';
+import { openDatabase } from '@/lib/store/db';
+import { createResultCache } from '@/lib/store/results';
+import { readArticle, scriptShare, configureFixtureModels } from '../support/fixture-models';
+
+const context = configureFixtureModels();
+const seed = readArticle('en-sana-lavrov.txt');
+
+function request(changes: Partial<DigestRequest> = {}): DigestRequest {
+  return {
+    text: seed,
+    targets: ['ru', 'zh-Hans', 'hi'],
+    summary: { mode: 'extractive', type: 'key-points', length: 'medium' },
+    translate: 'summary',
+    ...changes,
+  };
+}
+
+function queue(options: Partial<JobQueueOptions> = {}): JobQueue {
+  return new JobQueue({ concurrency: 1, backlog: 5, context, ...options });
+}
+
+/** Every event of a job, from now until it ends. */
+function record(jobs: JobQueue, id: string): { events: DigestEvent[]; ended: Promise<DigestEvent> } {
+  const events: DigestEvent[] = [];
+  const ended = new Promise<DigestEvent>((resolve) => {
+    jobs.watch(id, (event) => {
+      events.push(event);
+      if (event.event === 'done' || event.event === 'error') resolve(event);
+    });
+  });
+  return { events, ended };
+}
+
+const names = (events: DigestEvent[]) => events.map((e) => e.event);
+
+/** Each language reports translation steps before its result arrives. */
+function expectProgressBeforeEachLanguage(events: DigestEvent[]): void {
+  const languages = events.flatMap((e) =>
+    e.event === 'partial' && e.data.part === 'translation' ? [e.data.language] : [],
+  );
+  expect(languages.length).toBeGreaterThan(0);
+  for (const language of languages) {
+    const step = events.findIndex(
+      (e) => e.event === 'progress' && e.data.type === 'step' && e.data.language === language,
+    );
+    const partial = events.findIndex(
+      (e) => e.event === 'partial' && e.data.part === 'translation' && e.data.language === language,
+    );
+    expect(step).toBeGreaterThanOrEqual(0);
+    expect(step).toBeLessThan(partial);
+  }
+}
+
+describe('JobQueue', () => {
+  it('runs a digest: progress, the summary, each language, then the result', async () => {
+    const jobs = queue();
+    const { id, status } = jobs.submit(request());
+    expect(status).toBe('running');
+    const { events, ended } = record(jobs, id);
+    await ended;
+
+    const view = jobs.get(id);
+    expect(view.status).toBe('done');
+    expect(names(events).at(-1)).toBe('done');
+    expectProgressBeforeEachLanguage(events);
+    const partials = events.flatMap((e) => (e.event === 'partial' ? [e.data] : []));
+    expect(partials.map((p) => (p.part === 'summary' ? 'summary' : p.language))).toEqual([
+      'summary',
+      'ru',
+      'zh-Hans',
+      'hi',
+    ]);
+    const { translations } = view.result!;
+    expect(scriptShare(translations.ru!.summary!.text, 'Cyrillic')).toBeGreaterThan(0.9);
+    expect(scriptShare(translations['zh-Hans']!.summary!.text, 'Han')).toBeGreaterThan(0.9);
+    expect(scriptShare(translations.hi!.summary!.text, 'Devanagari')).toBeGreaterThan(0.9);
+  });
+
+  it('with one slot, a second job waits until the first is done', async () => {
+    const jobs = queue();
+    const first = jobs.submit(request({ targets: ['ru'] }));
+    const second = jobs.submit(request({ targets: ['hi'] }));
+    expect([first.status, second.status]).toEqual(['running', 'queued']);
+
+    const order: string[] = [];
+    jobs.watch(first.id, (e) => order.push(`first ${e.event}`));
+    jobs.watch(second.id, (e) => order.push(`second ${e.event}`));
+    await jobs.idle();
+
+    expect(jobs.get(second.id).status).toBe('done');
+    const firstDone = order.indexOf('first done');
+    expect(firstDone).toBeGreaterThanOrEqual(0);
+    expect(order.findIndex((entry) => entry.startsWith('second'))).toBeGreaterThan(firstDone);
+  });
+
+  it('refuses a job with queue_full when the backlog is full, and takes jobs again once it drains', async () => {
+    const jobs = queue({ backlog: 1 });
+    jobs.submit(request({ targets: ['ru'] }));
+    jobs.submit(request({ targets: ['hi'] }));
+    let refusal: unknown;
+    try {
+      jobs.submit(request({ targets: ['zh-Hans'] }));
+    } catch (error) {
+      refusal = error;
+    }
+    expect(isBitextError(refusal) && refusal.code).toBe('queue_full');
+    expect(isBitextError(refusal) && refusal.status).toBe(503);
+    expect(isBitextError(refusal) && refusal.details?.retryAfter).toBeGreaterThanOrEqual(1);
+
+    await jobs.idle();
+    expect(jobs.submit(request({ targets: ['zh-Hans'] })).status).toBe('running');
+    await jobs.idle();
+  });
+
+  it('cancels a queued job: it never runs', async () => {
+    const jobs = queue();
+    const first = jobs.submit(request({ targets: ['ru'] }));
+    const second = jobs.submit(request({ targets: ['hi'] }));
+    const { events } = record(jobs, second.id);
+    jobs.cancel(second.id);
+    expect(jobs.get(second.id)).toMatchObject({ status: 'cancelled', error: { code: 'cancelled' } });
+
+    await jobs.idle();
+    expect(jobs.get(first.id).status).toBe('done');
+    expect(jobs.get(second.id).status).toBe('cancelled');
+    expect(names(events)).toEqual(['error']);
+  });
+
+  it('cancels a running job: the pipeline stops and the next job starts', async () => {
+    // One sentence per batch, so a full-article digest has many steps to stop between.
+    const jobs = queue({ context: { ...context, batchSize: 1 } });
+    const full = request({ translate: 'both', text: `${seed}\n\nA full run.` });
+    let started = performance.now();
+    jobs.submit(full);
+    await jobs.idle();
+    const fullRunMs = performance.now() - started;
+
+    const { id } = jobs.submit({ ...full, text: `${seed}\n\nA cancelled run.` });
+    const events: DigestEvent[] = [];
+    jobs.watch(id, (event) => {
+      events.push(event);
+      if (event.event === 'progress' && jobs.get(id).status === 'running') {
+        started = performance.now();
+        jobs.cancel(id);
+      }
+    });
+    const next = jobs.submit(request({ targets: ['ru'] }));
+    expect(next.status).toBe('queued');
+    await jobs.idle();
+    const stopMs = performance.now() - started;
+
+    expect(jobs.get(id)).toMatchObject({ status: 'cancelled', error: { code: 'cancelled' } });
+    // Nothing after the cancel: no more progress, no languages, no result.
+    expect(names(events).slice(-2)).toEqual(['progress', 'error']);
+    expect(names(events)).not.toContain('done');
+    expect(jobs.get(next.id).status).toBe('done');
+    // Stopping (and running the small next job) takes far less than the whole cancelled digest would.
+    expect(stopMs).toBeLessThan(fullRunMs / 2);
+  });
+
+  it('records a failed language in the result without failing the others', async () => {
+    const jobs = queue();
+    const { id } = jobs.submit(request({ targets: ['ru', 'ar'] }));
+    await jobs.idle();
+    const view = jobs.get(id);
+    expect(view.status).toBe('done');
+    expect(view.result!.translations.ar!.error).toMatchObject({ code: 'model_unavailable' });
+    expect(scriptShare(view.result!.translations.ru!.summary!.text, 'Cyrillic')).toBeGreaterThan(0.9);
+  });
+
+  it('fails a job when the whole digest fails, with that error', async () => {
+    const jobs = queue();
+    const { id } = jobs.submit(request({ text: 'Moscow, SANA.' }));
+    const { ended } = record(jobs, id);
+    expect(await ended).toMatchObject({ event: 'error', data: { code: 'language_undetermined' } });
+    expect(jobs.get(id)).toMatchObject({ status: 'failed', error: { code: 'language_undetermined' } });
+  });
+
+  it('tells a late listener what already happened, then what follows', async () => {
+    const jobs = queue();
+    const { id } = jobs.submit(request());
+    const summaryPartial = new Promise<void>((resolve) =>
+      jobs.watch(id, (e) => e.event === 'partial' && resolve()),
+    );
+    await summaryPartial;
+
+    const late = record(jobs, id);
+    expect(late.events[0]).toMatchObject({ event: 'partial', data: { part: 'summary' } });
+    await late.ended;
+    expect(names(late.events).at(-1)).toBe('done');
+
+    const afterwards = record(jobs, id);
+    expect(names(afterwards.events)).toEqual(['done']);
+  });
+
+  it('answers a repeated request from the cache at once', async () => {
+    const db = openDatabase(path.join(mkdtempSync(path.join(tmpdir(), 'bitext-jobs-')), 'bitext.db'));
+    const jobs = queue({ cache: createResultCache(db) });
+    const first = jobs.submit(request());
+    await jobs.idle();
+
+    // The same article with different line endings and spacing is the same digest.
+    const repeat = jobs.submit(request({ text: `  ${seed.replaceAll('\n', '\r\n')}  ` }));
+    expect(repeat.status).toBe('done');
+    expect(repeat.result).toEqual(jobs.get(first.id).result);
+    expect(names(record(jobs, repeat.id).events)).toEqual(['done']);
+
+    // Other options are another digest.
+    expect(jobs.submit(request({ targets: ['ru'] })).status).toBe('running');
+    await jobs.idle();
+    db.close();
+  });
+
+  it('forgets the oldest finished jobs beyond the count it keeps', async () => {
+    const jobs = queue({ keepFinishedCount: 1 });
+    const first = jobs.submit(request({ text: 'Moscow, SANA.' }));
+    await jobs.idle();
+    const second = jobs.submit(request({ text: 'Damascus, SANA.' }));
+    await jobs.idle();
+    expect(jobs.get(second.id).status).toBe('failed');
+    expect(() => jobs.get(first.id)).toThrow(expect.objectContaining({ code: 'not_found' }));
+  });
+});
+
+describe('JobQueue.eventStream', () => {
+  it('sends heartbeats while a job waits, and a client that leaves does not cancel the job', async () => {
+    const jobs = queue({ heartbeatMs: 10 });
+    jobs.submit(request({ targets: ['ru'] }));
+    const waiting = jobs.submit(request({ targets: ['hi'] }));
+
+    const reader = jobs.eventStream(waiting.id).getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    while (!text.includes(': heartbeat\n\n')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    expect(text).toContain(': heartbeat\n\n');
+    await reader.cancel();
+
+    await jobs.idle();
+    expect(jobs.get(waiting.id).status).toBe('done');
+  });
+
+  it('formats each event as SSE and closes after done', async () => {
+    const jobs = queue();
+    const { id } = jobs.submit(request({ targets: ['ru'] }));
+    const body = await new Response(jobs.eventStream(id)).text();
+    const blocks = body.split('\n\n').filter(Boolean);
+    expect(blocks.at(-1)).toMatch(/^event: done\ndata: \{.*"language":"en"/);
+    for (const block of blocks) expect(block).toMatch(/^event: (progress|partial|done)\ndata: \{[^\n]*\}$/);
+  });
+
+  it('refuses an unknown job with not_found', () => {
+    expect(() => queue().eventStream('nope')).toThrow(expect.objectContaining({ code: 'not_found' }));
+  });
+});

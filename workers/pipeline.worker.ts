@@ -1,0 +1,130 @@
+/**
+ * The browser engine: runs lib/pipeline with transformers.js's web build, off the main thread. Thin on
+ * purpose — message in, digest(), messages out. The one place that sets transformers.js `env` in a browser.
+ */
+import { env } from '@huggingface/transformers';
+import { isBitextError } from '@/lib/errors';
+import { digest, type DigestRequest } from '@/lib/pipeline/digest';
+import type { Device } from '@/lib/pipeline/load';
+import type { WireError, WorkerRequest, WorkerResponse, WorkerSettings } from '@/lib/pipeline/protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/**
+ * Next.js drops Content-Length from route handler responses, so /models/… repeats it in X-Content-Length
+ * (lib/server/model-files.ts). transformers.js needs it: without it every file reports a download total of
+ * 0 and its buffer is regrown chunk by chunk. Only our own origin's responses are touched.
+ */
+const originalFetch = self.fetch.bind(self);
+self.fetch = async (input, init) => {
+  const response = await originalFetch(input, init);
+  const length = response.headers.get('x-content-length');
+  if (length === null || response.headers.has('content-length')) return response;
+  if (new URL(response.url).origin !== self.location.origin) return response;
+  const headers = new Headers(response.headers);
+  headers.set('content-length', length);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+};
+
+const runs = new Map<string, AbortController>();
+// One ONNX runtime serves every run: a new run waits for the one before it (cancelled ones end quickly).
+let queue: Promise<void> = Promise.resolve();
+let configured = false;
+let device: Promise<Device> | undefined;
+
+self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  const msg = event.data;
+  switch (msg.type) {
+    case 'run': {
+      const controller = new AbortController();
+      runs.set(msg.id, controller);
+      queue = queue
+        .then(() => run(msg.id, msg.request, msg.settings, controller.signal))
+        // run() answers every failure itself; whatever escapes is a bug. Crash loudly (the hook then rejects
+        // the run and starts a fresh worker) rather than leave this run and every later one waiting.
+        .catch((error: unknown) => self.reportError(error));
+      break;
+    }
+    case 'cancel':
+      runs.get(msg.id)?.abort();
+      break;
+    default:
+      msg satisfies never;
+  }
+});
+
+async function run(
+  id: string,
+  request: DigestRequest,
+  settings: WorkerSettings,
+  signal: AbortSignal,
+): Promise<void> {
+  const post = (message: WorkerResponse) => self.postMessage(message);
+  try {
+    // Cancelled while waiting for the run before it.
+    if (signal.aborted) throw signal.reason;
+    configure(settings);
+    const result = await digest(
+      request,
+      {
+        profile: settings.profile,
+        device: await (device ??= pickDevice()),
+        signal,
+        onProgress: (progress) => post({ type: 'progress', id, event: progress }),
+        remedy: (languages) => remedy(languages, settings),
+      },
+      (partial) => post({ type: 'partial', id, partial }),
+    );
+    post({ type: 'done', id, result });
+  } catch (error) {
+    post({ type: 'error', id, error: signal.aborted ? cancelled() : toWire(error) });
+  } finally {
+    runs.delete(id);
+  }
+}
+
+/** Once per worker: models already loaded keep the settings they were loaded with. */
+function configure(settings: WorkerSettings): void {
+  if (configured) return;
+  configured = true;
+  env.allowLocalModels = settings.localModels;
+  env.localModelPath = '/models/';
+  env.allowRemoteModels = settings.allowRemoteModels;
+  // Downloaded models survive reloads in the Cache API; the runtime comes from our origin, never a CDN.
+  env.useBrowserCache = true;
+  const wasm = env.backends.onnx.wasm;
+  if (wasm) wasm.wasmPaths = '/ort/';
+}
+
+// TypeScript's DOM library does not describe WebGPU yet; this is the little we read.
+interface Gpu {
+  requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean } } | null>;
+}
+
+/**
+ * WebGPU when the browser has a real GPU adapter; otherwise the CPU through WebAssembly. A fallback
+ * adapter (a software rasteriser such as SwiftShader) would be slower than WebAssembly.
+ */
+async function pickDevice(): Promise<Device> {
+  const gpu = (navigator as Navigator & { gpu?: Gpu }).gpu;
+  try {
+    const adapter = await gpu?.requestAdapter();
+    return adapter && !adapter.info?.isFallbackAdapter ? 'webgpu' : 'wasm';
+  } catch {
+    return 'wasm';
+  }
+}
+
+function remedy(languages: string[], settings: WorkerSettings): string {
+  const pull = `run \`npm run models:pull -- ${languages.join(' ')}\` on the server so it serves the model at /models/`;
+  return settings.allowRemoteModels ? `${pull}, or check that this browser can reach the model hub` : pull;
+}
+
+function cancelled(): WireError {
+  return { code: 'cancelled', message: 'The run was cancelled.' };
+}
+
+function toWire(error: unknown): WireError {
+  if (isBitextError(error)) return { code: error.code, message: error.message, details: error.details };
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
