@@ -5,7 +5,9 @@
 export const ERROR_STATUS = {
   bad_request: 400,
   url_not_allowed: 400,
+  forbidden: 403,
   not_found: 404,
+  expired: 410,
   unsupported_content: 415,
   input_too_large: 413,
   unsupported_language: 422,

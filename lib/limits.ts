@@ -9,6 +9,10 @@ export const LIMITS = {
   targets: 10,
   /** Segments in one translate request. */
   segments: 5_000,
+  /** Bytes of one shared result (source, summary and every translation). */
+  shareBytes: 1_000_000,
+  /** Bytes of any other request body: an article of `articleChars` in a 4-byte script, with room for JSON. */
+  requestBytes: 1_000_000,
   /** Bytes of one page fetched by "Import from URL", after decompression (news pages are rarely 1 MB). */
   importBytes: 2_000_000,
 } as const;

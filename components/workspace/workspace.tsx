@@ -106,7 +106,7 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
 
   return (
     <div className="grid gap-10">
-      <section aria-labelledby="article-heading" className="grid gap-4">
+      <section aria-labelledby="article-heading" className="workspace grid gap-4">
         <div className="flex flex-wrap items-center gap-2">
           <h2 id="article-heading" className="me-auto text-xl font-semibold tracking-tight">
             {t('heading')}

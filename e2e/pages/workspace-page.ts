@@ -74,11 +74,11 @@ export class WorkspacePage {
     await this.page.getByRole('button', { name: this.t('Workspace.sample') }).click();
   }
 
+  /** Picks an option of a segmented control by clicking its label, as a reader does. */
   async choose(group: string, option: string) {
-    await this.page
-      .getByRole('group', { name: group, exact: true })
-      .getByRole('radio', { name: option, exact: true })
-      .check();
+    const fieldset = this.page.getByRole('group', { name: group, exact: true });
+    await fieldset.getByText(option, { exact: true }).click();
+    await expect(fieldset.getByRole('radio', { name: option, exact: true })).toBeChecked();
   }
 
   async chooseEngine(engine: Engine) {

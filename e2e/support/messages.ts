@@ -4,13 +4,19 @@ import { createTranslator } from 'next-intl';
 
 import { languageName } from '../../components/workspace/language-names';
 import { LANGUAGES } from '../../lib/langs';
-import type { UiLocale } from '../../i18n/routing';
-import en from '../../messages/en.json';
-import hi from '../../messages/hi.json';
-import ru from '../../messages/ru.json';
-import zh from '../../messages/zh.json';
+import { routing, type UiLocale } from '../../i18n/routing';
+import type en from '../../messages/en.json';
 
-export const MESSAGES = { en, ru, zh, hi } satisfies Record<UiLocale, typeof en>;
+type Messages = typeof en;
+
+// Read, not imported: Playwright loads this package's files as native ES modules, where a JSON import needs an
+// import attribute that its TypeScript transform does not pass through.
+export const MESSAGES = Object.fromEntries(
+  routing.locales.map((locale) => [
+    locale,
+    JSON.parse(readFileSync(new URL(`../../messages/${locale}.json`, import.meta.url), 'utf8')) as Messages,
+  ]),
+) as Record<UiLocale, Messages>;
 
 /** The UI's own translator, so tests find labels exactly as a reader in `locale` sees them. */
 export function translator(locale: UiLocale) {

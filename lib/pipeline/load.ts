@@ -17,6 +17,11 @@ export type TextToTextPipeline = TranslationPipeline | SummarizationPipeline;
 
 export interface LoadOptions {
   device?: Device;
+  /**
+   * onnxruntime's intra-op threads per session (Node; the browser sets wasm threads globally instead).
+   * Unset: the runtime's default, one per core.
+   */
+  threads?: number;
   onProgress?: (event: ModelProgressEvent) => void;
   /** Remedy shown when the model cannot be loaded, e.g. which `models:pull` to run. */
   remedy?: string;
@@ -47,7 +52,15 @@ interface TransformersProgress {
 }
 
 export function loadModel(spec: ModelSpec, options: LoadOptions = {}): Promise<TextToTextPipeline> {
-  const key = `${spec.id}|${options.device ?? 'auto'}`;
+  // Everything that makes a different session is in the key: the same id may be loaded as q8 and fp32.
+  const { encoder_model, decoder_model_merged } = spec.dtype;
+  const key = [
+    spec.id,
+    options.device ?? 'auto',
+    encoder_model,
+    decoder_model_merged,
+    options.threads ?? 'auto',
+  ].join('|');
   let entry = cache.get(key);
   if (!entry) {
     const listeners = new Set<(event: ModelProgressEvent) => void>();
@@ -55,6 +68,7 @@ export function loadModel(spec: ModelSpec, options: LoadOptions = {}): Promise<T
     const promise = createPipeline(spec.task, spec.id, {
       dtype: spec.dtype,
       device: options.device,
+      session_options: options.threads ? { intraOpNumThreads: options.threads } : undefined,
       progress_callback: (info: TransformersProgress) => {
         if (info.status === 'progress' && info.file) {
           emit({

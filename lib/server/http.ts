@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { BitextError, isBitextError, type ErrorCode } from '@/lib/errors';
 import { isLanguageCode, type LanguageCode } from '@/lib/langs';
+import { LIMITS } from '@/lib/limits';
 
 /**
  * The shape every route handler shares: read and validate the JSON body, run one lib function, answer
@@ -22,14 +23,41 @@ export function errorResponse(
   );
 }
 
-export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+/** Reads the body as text, stopping as soon as it passes `maxBytes` (a 413, not a full read into memory). */
+async function readText(request: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () =>
+    new BitextError('input_too_large', `The request body is over the limit of ${maxBytes} bytes.`, {
+      maxBytes,
+    });
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
+  if (!request.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(chunk.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function readJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  { maxBytes = LIMITS.requestBytes }: { maxBytes?: number } = {},
+): Promise<z.output<S>> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.includes('application/json')) {
     throw new BitextError('bad_request', 'Send a JSON body with Content-Type: application/json.');
   }
+  const text = await readText(request, maxBytes);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     throw new BitextError('bad_request', 'The body is not valid JSON.');
   }

@@ -123,7 +123,10 @@ export async function serveModelFile(
 function isFresh(request: Headers, file: ModelFile): boolean {
   const ifNoneMatch = request.get('if-none-match');
   if (ifNoneMatch !== null) {
-    return ifNoneMatch === '*' || ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === file.etag);
+    return (
+      ifNoneMatch === '*' ||
+      ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === file.etag)
+    );
   }
   const ifModifiedSince = request.get('if-modified-since');
   if (ifModifiedSince === null) return false;

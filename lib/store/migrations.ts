@@ -27,4 +27,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX digest_results_used_at ON digest_results (used_at);
     `,
   },
+  {
+    version: 2,
+    name: 'shares',
+    sql: `
+      CREATE TABLE shares (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        -- The shared result as JSON: source, sentences, summary, translations, options.
+        payload TEXT NOT NULL,
+        -- SHA-256 of the delete token; the token itself is shown to its author once and never stored.
+        delete_token_hash BLOB NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER
+      ) STRICT;
+      CREATE INDEX shares_expires_at ON shares (expires_at) WHERE expires_at IS NOT NULL;
+    `,
+  },
 ];

@@ -1,0 +1,144 @@
+import 'server-only';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { BitextError } from '@/lib/errors';
+import { isLanguageCode } from '@/lib/langs';
+import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
+import type { Share, ShareExpiry, ShareRequest } from '@/lib/schemas/share';
+import { database, type Db } from './db';
+
+const EXPIRY_MS: Record<ShareExpiry, number | null> = {
+  never: null,
+  '1d': 86_400_000,
+  '7d': 7 * 86_400_000,
+  '30d': 30 * 86_400_000,
+};
+
+/** Expired shares answer 410 for this long, then are purged and answer 404 like any unknown id. */
+const KEEP_EXPIRED_MS = 30 * 86_400_000;
+
+/** 16 random bytes: 128 bits, 22 URL-safe characters. Unguessable, so links can't be enumerated. */
+const ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+
+export function isShareId(id: string): boolean {
+  return ID_PATTERN.test(id);
+}
+
+function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+/** What is stored for a share besides its columns; `Share` minus what the columns hold. */
+type StoredPayload = Omit<Share, 'id' | 'title' | 'createdAt' | 'expiresAt'>;
+
+interface Row {
+  id: string;
+  title: string;
+  payload: string;
+  created_at: number;
+  expires_at: number | null;
+}
+
+export interface ShareStore {
+  create(request: ShareRequest): { id: string; deleteToken: string; expiresAt: string | null };
+  /** The share, or throws `not_found` / `expired`. */
+  get(id: string): Share;
+  /** Deletes with the token given at creation; throws `not_found` / `forbidden`. */
+  delete(id: string, token: string): void;
+}
+
+/**
+ * Checks what the client sent against the server's own reading of the article: the summary's sources and
+ * the translated segments must line up with the sentences this server splits the source into.
+ */
+function checkStructure(request: ShareRequest, sentenceCount: number): void {
+  const fail = (message: string) => {
+    throw new BitextError('bad_request', message);
+  };
+  for (const code of [request.source.language, ...Object.keys(request.translations)]) {
+    if (!isLanguageCode(code))
+      throw new BitextError('unsupported_language', `Unsupported language "${code}".`);
+  }
+  for (const sentence of request.summary.sentences) {
+    if (sentence.sources.some((s) => s >= sentenceCount))
+      fail('summary.sentences: a source index is out of range');
+  }
+  for (const [code, translation] of Object.entries(request.translations)) {
+    if (translation.segments && translation.segments.length !== sentenceCount) {
+      fail(`translations.${code}.segments: expected ${sentenceCount} segments, one per source sentence`);
+    }
+    if (translation.summary && translation.summary.sentences.length !== request.summary.sentences.length) {
+      fail(`translations.${code}.summary: expected one sentence per summary sentence`);
+    }
+  }
+}
+
+export function createShareStore(db: Db, now: () => number = Date.now): ShareStore {
+  const insert = db.prepare(
+    `INSERT INTO shares (id, title, payload, delete_token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const select = db.prepare<[string], Row>(
+    'SELECT id, title, payload, created_at, expires_at FROM shares WHERE id = ?',
+  );
+  const selectToken = db.prepare<[string], { delete_token_hash: Buffer }>(
+    'SELECT delete_token_hash FROM shares WHERE id = ?',
+  );
+  const remove = db.prepare('DELETE FROM shares WHERE id = ?');
+  const purge = db.prepare('DELETE FROM shares WHERE expires_at IS NOT NULL AND expires_at < ?');
+
+  return {
+    create(request) {
+      const { body } = cleanArticle(request.source.text);
+      const sentences = sentencesOf(body, request.source.language);
+      checkStructure(request, sentences.length);
+      const id = randomBytes(16).toString('base64url');
+      const deleteToken = randomBytes(24).toString('base64url');
+      const created = now();
+      const ttl = EXPIRY_MS[request.expires];
+      const expiresAt = ttl === null ? null : created + ttl;
+      const title = request.title || body.split('\n', 1)[0]!.slice(0, 300);
+      const payload: StoredPayload = {
+        source: request.source,
+        sentences,
+        summary: request.summary,
+        translations: request.translations,
+        options: request.options,
+      };
+      purge.run(created - KEEP_EXPIRED_MS);
+      insert.run(id, title, JSON.stringify(payload), hashToken(deleteToken), created, expiresAt);
+      return { id, deleteToken, expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString() };
+    },
+
+    get(id) {
+      const row = isShareId(id) ? select.get(id) : undefined;
+      if (!row) throw new BitextError('not_found', 'There is no shared result at this address.');
+      if (row.expires_at !== null && row.expires_at <= now()) {
+        throw new BitextError('expired', 'This shared result has expired.');
+      }
+      return {
+        id: row.id,
+        title: row.title,
+        ...(JSON.parse(row.payload) as StoredPayload),
+        createdAt: new Date(row.created_at).toISOString(),
+        expiresAt: row.expires_at === null ? null : new Date(row.expires_at).toISOString(),
+      };
+    },
+
+    delete(id, token) {
+      const row = isShareId(id) ? selectToken.get(id) : undefined;
+      if (!row) throw new BitextError('not_found', 'There is no shared result at this address.');
+      // Compare hashes in constant time, so response timing says nothing about how much of a guess was right.
+      if (!timingSafeEqual(hashToken(token), row.delete_token_hash)) {
+        throw new BitextError('forbidden', 'That delete token does not match this share.');
+      }
+      remove.run(id);
+    },
+  };
+}
+
+const storeKey = Symbol.for('bitext.shares');
+const holder = globalThis as typeof globalThis & { [storeKey]?: ShareStore };
+
+/** The app's share store, on the app's database (opened on first use). */
+export function shareStore(): ShareStore {
+  return (holder[storeKey] ??= createShareStore(database()));
+}

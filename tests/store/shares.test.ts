@@ -1,0 +1,91 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { shareRequest, type ShareRequest } from '@/lib/schemas/share';
+import { openDatabase } from '@/lib/store/db';
+import { createShareStore } from '@/lib/store/shares';
+import { seedShareRequest } from '../support/share-request';
+
+let request: ShareRequest;
+beforeAll(async () => {
+  request = shareRequest.parse(await seedShareRequest());
+});
+
+function tempDb() {
+  return openDatabase(path.join(mkdtempSync(path.join(os.tmpdir(), 'bitext-shares-')), 'bitext.db'));
+}
+
+describe('share store', () => {
+  it('round-trips what the person saw, with the title from the first line', () => {
+    const store = createShareStore(tempDb());
+    const { id, deleteToken, expiresAt } = store.create(request);
+    expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(deleteToken.length).toBeGreaterThanOrEqual(32);
+    expect(expiresAt).toBeNull();
+    const share = store.get(id);
+    expect(share.title).toBe('Lavrov: Russia isn’t’ conducting any secret negotiations about Syria');
+    expect(share.summary).toEqual(request.summary);
+    expect(share.translations).toEqual(request.translations);
+    expect(share.sentences.length).toBe(request.translations.ru?.segments?.length);
+  });
+
+  it('keeps only a hash of the delete token', () => {
+    const db = tempDb();
+    const { id, deleteToken } = createShareStore(db).create(request);
+    const stored = JSON.stringify(db.prepare('SELECT * FROM shares WHERE id = ?').get(id));
+    expect(stored).not.toContain(deleteToken);
+  });
+
+  it('expires: 410 after the chosen time, then purged to 404 later', () => {
+    let now = Date.parse('2026-11-28T12:00:00Z');
+    const db = tempDb();
+    const store = createShareStore(db, () => now);
+    const { id, expiresAt } = store.create({ ...request, expires: '1d' });
+    expect(expiresAt).toBe('2026-11-29T12:00:00.000Z');
+    now += 86_400_000 - 1;
+    expect(store.get(id).id).toBe(id);
+    now += 1;
+    expect(() => store.get(id)).toThrow(expect.objectContaining({ code: 'expired' }));
+    now += 31 * 86_400_000;
+    store.create(request); // creating purges long-expired shares
+    expect(() => store.get(id)).toThrow(expect.objectContaining({ code: 'not_found' }));
+  });
+
+  it('deletes only with the right token', () => {
+    const store = createShareStore(tempDb());
+    const { id, deleteToken } = store.create(request);
+    expect(() => store.delete(id, 'wrong')).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => store.delete(id, '')).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    store.delete(id, deleteToken);
+    expect(() => store.get(id)).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(() => store.delete(id, deleteToken)).toThrow(expect.objectContaining({ code: 'not_found' }));
+  });
+
+  it('refuses a structure that does not match the source', () => {
+    const store = createShareStore(tempDb());
+    const ru = request.translations.ru!;
+    expect(() =>
+      store.create({ ...request, translations: { ru: { ...ru, segments: ru.segments!.slice(1) } } }),
+    ).toThrow(expect.objectContaining({ code: 'bad_request' }));
+    expect(() =>
+      store.create({
+        ...request,
+        summary: { ...request.summary, sentences: [{ text: 'x', sources: [999] }] },
+      }),
+    ).toThrow(expect.objectContaining({ code: 'bad_request' }));
+    expect(() => store.create({ ...request, translations: { xx: ru } })).toThrow(
+      expect.objectContaining({ code: 'unsupported_language' }),
+    );
+  });
+
+  it('keeps every share when two connections create at the same time', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bitext-shares-'));
+    const stores = [0, 1].map(() => createShareStore(openDatabase(path.join(dir, 'bitext.db'))));
+    const ids = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => Promise.resolve().then(() => stores[i % 2]!.create(request).id)),
+    );
+    expect(new Set(ids).size).toBe(100);
+    for (const id of ids) expect(stores[0]!.get(id).id).toBe(id);
+  });
+});
