@@ -63,11 +63,17 @@ export class JobQueue {
   private running = 0;
   private averageRunMs?: number;
   private readonly idleWaiters: (() => void)[] = [];
+  private closed = false;
 
   constructor(private readonly options: JobQueueOptions) {}
 
   /** Queue a digest, or answer it from the cache at once; `queue_full` when the backlog is full. */
   submit(request: DigestRequest): JobView {
+    if (this.closed) {
+      throw new BitextError('queue_full', 'The server is shutting down; try again shortly.', {
+        retryAfter: 5,
+      });
+    }
     this.prune();
     const job = this.createJob({ ...request, targets: [...new Set(request.targets)] });
     // Looked up before the backlog check: a cached digest costs nothing, so a busy server still answers it.
@@ -145,6 +151,12 @@ export class JobQueue {
       },
       cancel: () => stop(),
     });
+  }
+
+  /** Graceful shutdown: refuse new jobs and cancel queued and running ones (their clients hear `cancelled`). */
+  shutdown(): void {
+    this.closed = true;
+    for (const job of this.jobs.values()) this.cancel(job.id);
   }
 
   /** Resolves once no job is running or waiting (tests and graceful shutdown). */
@@ -326,6 +338,11 @@ function toWireError(error: unknown): WireError {
 // route would be unknown to the others.
 const queueKey = Symbol.for('bitext.jobs');
 const holder = globalThis as typeof globalThis & { [queueKey]?: JobQueue };
+
+/** Shuts the queue down if this process ever made one. */
+export function shutDownJobs(): void {
+  holder[queueKey]?.shutdown();
+}
 
 /** The server's queue, configured from the environment. */
 export function digestJobs(): JobQueue {

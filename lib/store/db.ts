@@ -63,3 +63,9 @@ const holder = globalThis as typeof globalThis & { [connectionKey]?: Db };
 export function database(): Db {
   return (holder[connectionKey] ??= openDatabase(path.join(serverEnv().dataDir, 'bitext.db')));
 }
+
+/** Closes the app's database if it was opened (graceful shutdown); a later call to database() reopens it. */
+export function closeDatabase(): void {
+  holder[connectionKey]?.close();
+  delete holder[connectionKey];
+}

@@ -119,6 +119,20 @@ describe('JobQueue', () => {
     await jobs.idle();
   });
 
+  it('on shutdown cancels queued and running jobs, ends their streams, and refuses new ones', async () => {
+    const jobs = queue();
+    const running = jobs.submit(request({ targets: ['ru'] }));
+    const queued = jobs.submit(request({ targets: ['hi'] }));
+    const streams = [record(jobs, running.id), record(jobs, queued.id)];
+    jobs.shutdown();
+    for (const { ended } of streams)
+      expect(await ended).toMatchObject({ event: 'error', data: { code: 'cancelled' } });
+    expect(() => jobs.submit(request({ targets: ['zh-Hans'] }))).toThrow(
+      expect.objectContaining({ code: 'queue_full' }),
+    );
+    await jobs.idle();
+  });
+
   it('cancels a queued job: it never runs', async () => {
     const jobs = queue();
     const first = jobs.submit(request({ targets: ['ru'] }));
