@@ -6,19 +6,25 @@ import { env } from '@huggingface/transformers';
 import { isBitextError } from '@/lib/errors';
 import { digest, type DigestRequest } from '@/lib/pipeline/digest';
 import type { Device } from '@/lib/pipeline/load';
-import type { WireError, WorkerRequest, WorkerResponse, WorkerSettings } from '@/lib/pipeline/protocol';
+import {
+  MODEL_LENGTH_HEADER,
+  type WireError,
+  type WorkerRequest,
+  type WorkerResponse,
+  type WorkerSettings,
+} from '@/lib/pipeline/protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 /**
- * Next.js drops Content-Length from route handler responses, so /models/… repeats it in X-Content-Length
- * (lib/server/model-files.ts). transformers.js needs it: without it every file reports a download total of
- * 0 and its buffer is regrown chunk by chunk. Only our own origin's responses are touched.
+ * Restores Content-Length on /models/… responses from MODEL_LENGTH_HEADER (see protocol.ts): without it
+ * every file reports a download total of 0 and its buffer is regrown chunk by chunk. Only our own origin's
+ * responses are touched.
  */
 const originalFetch = self.fetch.bind(self);
 self.fetch = async (input, init) => {
   const response = await originalFetch(input, init);
-  const length = response.headers.get('x-content-length');
+  const length = response.headers.get(MODEL_LENGTH_HEADER);
   if (length === null || response.headers.has('content-length')) return response;
   if (new URL(response.url).origin !== self.location.origin) return response;
   const headers = new Headers(response.headers);

@@ -102,7 +102,7 @@ export function loadModel(spec: ModelSpec, options: LoadOptions = {}): Promise<T
 }
 
 function unavailable(spec: ModelSpec, cause: unknown, remedy?: string): BitextError {
-  const reason = cause instanceof Error ? cause.message : String(cause);
+  const reason = (cause instanceof Error ? cause.message : String(cause)).replace(/\.$/, '');
   const fix =
     remedy ??
     'run `npm run models:pull` on a connected machine, or point BITEXT_MODELS_DIR at a folder that has the model';

@@ -43,3 +43,9 @@ export interface JobView {
   result?: DigestResult;
   error?: WireError;
 }
+
+/**
+ * Next.js drops Content-Length from route handler responses, so /models/… repeats it here; the worker
+ * restores it, because transformers.js sizes its download buffers and progress from Content-Length.
+ */
+export const MODEL_LENGTH_HEADER = 'X-Content-Length';

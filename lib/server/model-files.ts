@@ -1,4 +1,5 @@
 import 'server-only';
+import { MODEL_LENGTH_HEADER } from '@/lib/pipeline/protocol';
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,9 +31,6 @@ const TYPES: Record<string, { contentType: string; cacheControl: string }> = {
   '.onnx_data': { contentType: 'application/octet-stream', cacheControl: IMMUTABLE },
 };
 const OTHER = { contentType: 'application/octet-stream', cacheControl: SHORT };
-
-/** Repeats Content-Length where the framework lets it through (see serveModelFile). */
-export const LENGTH_HEADER = 'X-Content-Length';
 
 export interface ModelFile {
   /** Real path on disk, inside the models folder. */
@@ -110,7 +108,7 @@ export async function serveModelFile(
   headers.set('Content-Length', length);
   // Next.js drops Content-Length from route handler responses (next/dist/server/send-response.js); the
   // browser worker reads the length from here to size its buffer and report download progress.
-  headers.set(LENGTH_HEADER, length);
+  headers.set(MODEL_LENGTH_HEADER, length);
   if (range) headers.set('Content-Range', `bytes ${start}-${end}/${file.size}`);
   const status = range ? 206 : 200;
   if (request.method === 'HEAD' || file.size === 0) return new Response(null, { status, headers });
