@@ -1,11 +1,22 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './lib/security-headers';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
 const nextConfig: NextConfig = {
   // Native bindings and ONNX runtimes load their own binaries at run time; bundling them breaks that.
   serverExternalPackages: ['@huggingface/transformers', 'onnxruntime-node', 'better-sqlite3'],
+  poweredByHeader: false,
+  async headers() {
+    return [
+      { source: '/:path*', headers: SECURITY_HEADERS },
+      {
+        source: '/api/:path*',
+        headers: [{ key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }],
+      },
+    ];
+  },
   turbopack: {
     resolveAlias: {
       // The browser worker's ONNX runtime: the build made for a .wasm served separately (we serve it from
