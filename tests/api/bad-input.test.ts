@@ -1,13 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 
-vi.hoisted(() => {
+await vi.hoisted(async () => {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
   process.env.BITEXT_MODEL_PROFILE = 'fixtures';
+  process.env.BITEXT_DATA_DIR = mkdtempSync(`${tmpdir()}/bitext-battery-`);
   // The battery sends hundreds of requests from one address; rate limits have their own tests.
-  process.env.BITEXT_RATE_INFERENCE = '0';
+  for (const bucket of ['INFERENCE', 'DIGESTS', 'EXTRACT', 'SHARES'])
+    process.env[`BITEXT_RATE_${bucket}`] = '0';
+  process.env.BITEXT_JOB_BACKLOG = '1000';
 });
 
 import { POST as detect } from '@/app/api/v1/detect/route';
+import { POST as digests } from '@/app/api/v1/digests/route';
+import { POST as extract } from '@/app/api/v1/extract/route';
+import { POST as shares } from '@/app/api/v1/shares/route';
 import { POST as summarize } from '@/app/api/v1/summarize/route';
 import { POST as translate } from '@/app/api/v1/translate/route';
 import { LIMITS } from '@/lib/limits';
@@ -22,6 +30,18 @@ const ROUTES: { name: string; handler: Handler; body: (text: string) => unknown 
   { name: 'detect', handler: detect, body: (text) => ({ text }) },
   { name: 'summarize', handler: summarize, body: (text) => ({ text, language: 'en' }) },
   { name: 'translate', handler: translate, body: (text) => ({ text, source: 'en', target: 'ru' }) },
+  { name: 'digests', handler: digests, body: (text) => ({ text, source: 'en', targets: ['ru', 'hi'] }) },
+  { name: 'extract', handler: extract, body: (text) => ({ url: text }) },
+  {
+    name: 'shares',
+    handler: shares,
+    body: (text) => ({
+      source: { text, language: 'en' },
+      summary: { mode: 'extractive', text: '', sentences: [] },
+      translations: {},
+      options: { summary: { mode: 'extractive', type: 'tldr', length: 'short' }, translate: 'summary' },
+    }),
+  },
 ];
 
 function request(body: BodyInit | null, contentType = 'application/json'): Request {
