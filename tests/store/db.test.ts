@@ -21,8 +21,10 @@ function tables(db: Db): string[] {
     .all() as string[];
 }
 
+// A migration appended after the shipped ones.
+const NEXT_VERSION = (MIGRATIONS.at(-1)?.version ?? 0) + 1;
 const NOTES: Migration = {
-  version: 2,
+  version: NEXT_VERSION,
   name: 'notes',
   sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT;',
 };
@@ -55,7 +57,7 @@ describe('openDatabase', () => {
     const file = tempFile();
     openDatabase(file).close();
     const db = openDatabase(file, [...MIGRATIONS, NOTES]);
-    expect(versions(db)).toEqual([...MIGRATIONS.map((m) => m.version), 2]);
+    expect(versions(db)).toEqual([...MIGRATIONS.map((m) => m.version), NEXT_VERSION]);
     expect(tables(db)).toContain('notes');
     db.close();
   });
@@ -63,7 +65,7 @@ describe('openDatabase', () => {
   it('applies a failing batch of migrations not at all', () => {
     const file = tempFile();
     const broken: Migration = {
-      version: 3,
+      version: NEXT_VERSION + 1,
       name: 'broken',
       sql: 'CREATE TABLE later (x INTEGER) STRICT; NOT SQL;',
     };
@@ -76,6 +78,8 @@ describe('openDatabase', () => {
   });
 
   it('refuses migrations out of order', () => {
-    expect(() => openDatabase(tempFile(), [NOTES, ...MIGRATIONS])).toThrow(/must come after 2/);
+    expect(() => openDatabase(tempFile(), [NOTES, ...MIGRATIONS])).toThrow(
+      new RegExp(`must come after ${NEXT_VERSION}`),
+    );
   });
 });
