@@ -72,6 +72,8 @@ export default defineConfig({
     env: {
       BITEXT_MODEL_PROFILE: 'fixtures',
       BITEXT_ALLOW_REMOTE_MODELS: '0',
+      // The URL-import test serves its pages on 127.0.0.1.
+      BITEXT_ALLOW_PRIVATE_URLS: '1',
       BITEXT_DATA_DIR: process.env.BITEXT_E2E_DATA_DIR,
       NEXT_TELEMETRY_DISABLED: '1',
     },

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
 
 import { localeInfo, routing } from '../i18n/routing';
-import en from '../messages/en.json';
-import hi from '../messages/hi.json';
-import ru from '../messages/ru.json';
-import zh from '../messages/zh.json';
+import en from '../messages/en.json' with { type: 'json' };
+import hi from '../messages/hi.json' with { type: 'json' };
+import ru from '../messages/ru.json' with { type: 'json' };
+import zh from '../messages/zh.json' with { type: 'json' };
 
 const messages = { en, ru, zh, hi } satisfies Record<(typeof routing.locales)[number], typeof en>;
 

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
@@ -22,7 +24,7 @@ async function apiRequestsDuring(page: Page, action: () => Promise<void>): Promi
   return seen;
 }
 
-test('the sample, run on the server, reads in Russian, Chinese and Hindi', async ({ page }) => {
+test('the sample, run on the server, reads in Russian, Chinese and Hindi', async ({ page, context }) => {
   const workspace = new WorkspacePage(page);
   await workspace.goto();
 
@@ -64,10 +66,26 @@ test('the sample, run on the server, reads in Russian, Chinese and Hindi', async
   await workspace.choose(readIn, nameIn('en', 'hi'));
   await expect(workspace.summary.getByRole('listitem').first()).toContainText(SCRIPT_TEXT.hi);
   await workspace.choose(readIn, workspace.t('SummaryPane.original', { language: 'English' }));
-  await workspace.summary.getByRole('listitem').first().getByRole('button').click();
+  await workspace.summary.getByRole('listitem').nth(1).getByRole('button').click();
   const focused = workspace.source.locator('[data-sentence]:focus');
   await expect(focused).toHaveCount(1);
   await expect(focused).toBeInViewport();
+  await expect(focused).toContainText('Moscow, SANA');
+
+  // Each pane copies its own text; the whole result downloads as Markdown.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await workspace.tab('hi').click();
+  await workspace.translation.getByRole('button', { name: workspace.t('TranslationPane.copy') }).click();
+  await expect(workspace.translation.getByRole('status')).toHaveText(workspace.t('CopyButton.copied'));
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(SCRIPT_TEXT.hi);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: workspace.t('ResultsView.download') }).click();
+  const file = await (await download).path();
+  const markdown = await readFile(file, 'utf8');
+  expect(markdown).toMatch(/^# Lavrov: Russia isn’t’ conducting/);
+  for (const code of TARGETS) expect(markdown).toContain(`## ${nameIn('en', code)}`);
+  expect(markdown).toMatch(SCRIPT_TEXT['zh-Hans']);
 });
 
 test('a full-article translation pairs every source sentence with its translation', async ({ page }) => {
@@ -77,13 +95,14 @@ test('a full-article translation pairs every source sentence with its translatio
   await workspace.chooseEngine('server');
   await workspace.chooseScope('article');
   await workspace.setTargets(['ru']);
-  await workspace.run();
+  await workspace.runFromKeyboard();
   await expect(workspace.doneStatus('server')).toBeVisible();
 
   const sources = workspace.source.locator('[data-sentence]');
   const targets = workspace.translationPanel.locator('[data-sentence]');
   const count = await sources.count();
-  expect(count).toBeGreaterThan(10);
+  // The seed article's body: eight long sentences in seven paragraphs.
+  expect(count).toBeGreaterThanOrEqual(8);
   await expect(targets).toHaveCount(count);
   for (let i = 0; i < count; i++) await expect(targets.nth(i)).toContainText(SCRIPT_TEXT.ru);
 
@@ -140,17 +159,23 @@ test('a language whose model is missing says how to get it, and the others still
   const alert = workspace.translationPanel.getByRole('alert');
   await expect(alert).toContainText(workspace.t('Errors.model_unavailable'));
   await expect(alert).toContainText(workspace.t('ErrorMessage.remedy'));
-  await expect(alert.getByRole('code')).toContainText('npm run models:pull');
+  await expect(alert.getByRole('code').filter({ hasText: 'npm run models:pull' })).toBeVisible();
 
   await workspace.tab('ru').click();
   await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.ru);
 });
 
-test('switching the UI language keeps the article and translates the labels', async ({ page }) => {
+test('switching the UI language keeps the article and its result, and translates the labels', async ({
+  page,
+}) => {
   const text = 'Ministers met in Geneva on Monday. They agreed to meet again next week.';
   let workspace = new WorkspacePage(page);
   await workspace.goto();
   await workspace.article.fill(text);
+  await workspace.chooseEngine('server');
+  await workspace.setTargets(['ru']);
+  await workspace.run();
+  await expect(workspace.doneStatus('server')).toBeVisible();
 
   for (const locale of ['ru', 'zh', 'hi'] as const) {
     await page
@@ -164,6 +189,12 @@ test('switching the UI language keeps the article and translates the labels', as
     await expect(workspace.runButton).toBeVisible();
     await expect(page.getByRole('button', { name: workspace.t('Workspace.sample') })).toBeVisible();
     await expect(workspace.detectedLanguage).toContainText(nameIn(locale, 'en'));
+    await expect(
+      page.getByRole('radio', { name: workspace.t('DigestOptions.engine.server'), exact: true }),
+    ).toBeChecked();
+    // The finished result is still there, now with labels in the new language.
+    await expect(workspace.tab('ru')).toHaveAttribute('aria-selected', 'true');
+    await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.ru);
   }
 });
 
@@ -175,8 +206,17 @@ test('axe finds no accessibility violations before or after a run', async ({ pag
   await workspace.loadSample();
   await workspace.chooseEngine('server');
   await workspace.chooseScope('both');
+  await workspace.setTargets(['ru', 'ar']);
   await workspace.run();
   await expect(workspace.doneStatus('server')).toBeVisible();
+  await workspace.tab('ar').click();
+  // With the boilerplate list open, a failed language on show and a sentence highlighted.
+  await page.getByRole('button', { name: /lines removed — show/ }).click();
+  await workspace.source.locator('[data-sentence]').nth(2).hover();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  // Dark mode follows the system, with its own colours to check.
+  await page.emulateMedia({ colorScheme: 'dark' });
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
 
@@ -197,9 +237,9 @@ for (const locale of routing.locales) {
     await page
       .getByRole('heading', { level: 2, name: workspace.t('ResultsView.heading') })
       .scrollIntoViewIfNeeded();
-    await testInfo.attach(`workspace-${locale}.png`, {
-      body: await page.screenshot({ fullPage: true }),
-      contentType: 'image/png',
-    });
+    // Saved in the test's output folder (kept after the run) and attached to the report.
+    const path = testInfo.outputPath(`workspace-${locale}.png`);
+    await page.screenshot({ path, fullPage: true });
+    await testInfo.attach(`workspace-${locale}.png`, { path, contentType: 'image/png' });
   });
 }

@@ -42,13 +42,13 @@ export default async function LocaleLayout({ children, params }: Props) {
           {t('skipToContent')}
         </a>
         <NextIntlClientProvider>
-          <header className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-4 px-6 py-6">
+          <header className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-6 py-6">
             <Link href="/" className="text-lg font-semibold tracking-tight">
               Bitext
             </Link>
             <LocaleSwitcher />
           </header>
-          <main id="main" className="mx-auto max-w-3xl px-6 pb-16">
+          <main id="main" className="mx-auto max-w-7xl px-6 pb-16">
             {children}
           </main>
         </NextIntlClientProvider>

@@ -32,7 +32,7 @@ export default async function HomePage({ params }: Props) {
   }));
 
   return (
-    <div className="grid gap-14">
+    <div className="@container grid gap-14">
       <section className="grid max-w-3xl gap-3">
         <h1 className="text-3xl font-bold tracking-tight text-balance sm:text-4xl">{t('title')}</h1>
         <p className="text-lg leading-relaxed text-neutral-700 dark:text-neutral-300">{t('intro')}</p>
@@ -40,7 +40,7 @@ export default async function HomePage({ params }: Props) {
 
       <Workspace settings={workerSettings()} languages={languages} />
 
-      <footer className="grid gap-8 border-t border-neutral-200 pt-8 text-sm text-neutral-700 md:grid-cols-3 dark:border-neutral-800 dark:text-neutral-300">
+      <footer className="grid gap-8 border-t border-neutral-200 pt-8 text-sm text-neutral-700 @3xl:grid-cols-3 dark:border-neutral-800 dark:text-neutral-300">
         <section aria-labelledby="features" className="grid content-start gap-2">
           <h2 id="features" className="text-base font-semibold text-neutral-900 dark:text-neutral-100">
             {t('features.heading')}
@@ -76,7 +76,11 @@ export default async function HomePage({ params }: Props) {
             {t('cli.heading')}
           </h2>
           <p>{t('cli.intro')}</p>
-          <pre className="overflow-x-auto rounded-md bg-neutral-100 p-3 text-sm dark:bg-neutral-800">
+          {/* Focusable: a narrow column scrolls the command sideways, and keyboard users must be able to. */}
+          <pre
+            tabIndex={0}
+            className="overflow-x-auto rounded-md bg-neutral-100 p-3 text-sm dark:bg-neutral-800"
+          >
             <code>{CLI_EXAMPLE}</code>
           </pre>
         </section>

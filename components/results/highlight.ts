@@ -9,7 +9,22 @@ export interface Highlight {
   summary?: number;
 }
 
-export type OnHighlight = (highlight: Highlight | null) => void;
+/**
+ * Pointer and keyboard keep separate highlights: the mouse leaving a sentence (say, because focusing another
+ * scrolled the page under it) must not clear what the keyboard is on.
+ */
+export type HighlightSource = 'pointer' | 'focus';
+export type OnHighlight = (source: HighlightSource, highlight: Highlight | null) => void;
+
+/** Handlers that light up `highlight` on hover and focus, and clear it on leave and blur. */
+export function highlightHandlers(highlight: Highlight, onHighlight: OnHighlight) {
+  return {
+    onMouseEnter: () => onHighlight('pointer', highlight),
+    onMouseLeave: () => onHighlight('pointer', null),
+    onFocus: () => onHighlight('focus', highlight),
+    onBlur: () => onHighlight('focus', null),
+  };
+}
 
 export const HIGHLIGHT_CLASS =
   'bg-amber-100 text-neutral-950 ring-2 ring-amber-100 dark:bg-amber-300/25 dark:text-white dark:ring-amber-300/25';

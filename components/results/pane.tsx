@@ -22,7 +22,7 @@ export function Pane({ id, title, meta, actions, toolbar, className, children }:
       className={`results-pane min-w-0 rounded-2xl border border-neutral-200 bg-white p-5 shadow-xs dark:border-neutral-800 dark:bg-neutral-900/50 ${className}`}
     >
       <header className="flex flex-wrap items-start justify-between gap-x-3 gap-y-2 border-b border-neutral-200 pb-3 dark:border-neutral-800">
-        <div className="min-w-0">
+        <div className="min-w-0 flex-1">
           <h3
             id={`${id}-title`}
             className="text-xs font-semibold tracking-wider text-neutral-600 uppercase dark:text-neutral-400"

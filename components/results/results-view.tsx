@@ -9,7 +9,7 @@ import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
 import { splitParagraphs } from '@/lib/text/normalize';
 import { Button } from '../ui/button';
 import { useLanguages } from '../workspace/language-context';
-import { paragraphsOf, type Highlight } from './highlight';
+import { paragraphsOf, type Highlight, type OnHighlight } from './highlight';
 import { digestMarkdown } from './markdown';
 import { SourcePane, sourceSentenceId } from './source-pane';
 import { SummaryPane } from './summary-pane';
@@ -33,7 +33,13 @@ export const ResultsView = memo(function ResultsView({ state, request, language:
   const t = useTranslations('ResultsView');
   const errors = useTranslations('Errors');
   const { nameOf } = useLanguages();
-  const [highlight, setHighlight] = useState<Highlight | null>(null);
+  const [pointed, setPointed] = useState<Highlight | null>(null);
+  const [focused, setFocused] = useState<Highlight | null>(null);
+  const highlight = pointed ?? focused;
+  const onHighlight = useCallback<OnHighlight>(
+    (source, next) => (source === 'pointer' ? setPointed(next) : setFocused(next)),
+    [],
+  );
   const language = state.result?.language ?? provisional;
 
   const body = useMemo(() => cleanArticle(request.text).body, [request.text]);
@@ -90,7 +96,7 @@ export const ResultsView = memo(function ResultsView({ state, request, language:
         <h2 id={`${PREFIX}-heading`} className="text-xl font-semibold tracking-tight">
           {t('heading')}
         </h2>
-        <nav aria-label={t('jump')} className="results-jump flex gap-3 text-sm">
+        <nav aria-label={t('jump')} className="results-jump text-sm">
           <a href={`#${PREFIX}-summary`} className="underline underline-offset-4">
             {t('jumpSummary')}
           </a>
@@ -111,7 +117,7 @@ export const ResultsView = memo(function ResultsView({ state, request, language:
           plainParagraphs={plainParagraphs}
           language={language}
           highlight={highlight}
-          onHighlight={setHighlight}
+          onHighlight={onHighlight}
           summaryIndexOf={summaryIndexOf}
         />
         <SummaryPane
@@ -119,7 +125,7 @@ export const ResultsView = memo(function ResultsView({ state, request, language:
           state={state}
           language={language}
           highlight={highlight}
-          onHighlight={setHighlight}
+          onHighlight={onHighlight}
           onShowSource={showSource}
         />
         <TranslationPane
@@ -127,7 +133,7 @@ export const ResultsView = memo(function ResultsView({ state, request, language:
           state={state}
           paragraphs={paragraphs}
           highlight={highlight}
-          onHighlight={setHighlight}
+          onHighlight={onHighlight}
           summaryIndexOf={summaryIndexOf}
         />
       </div>

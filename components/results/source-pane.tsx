@@ -3,9 +3,9 @@ import { useTranslations } from 'next-intl';
 import { joinParagraphs, type SourceSentence } from '@/lib/pipeline/document';
 import { CopyButton } from '../ui/copy-button';
 import { useLanguages } from '../workspace/language-context';
-import { gapBetween, type Highlight, type OnHighlight } from './highlight';
+import type { Highlight, OnHighlight } from './highlight';
 import { Pane } from './pane';
-import { SentenceSpan } from './sentence-span';
+import { SentenceParagraphs } from './sentence-paragraphs';
 
 interface Props {
   prefix: string;
@@ -44,27 +44,18 @@ export function SourcePane(props: Props) {
       className="results-source"
     >
       <div lang={language} dir={language ? dirOf(language) : 'auto'} className="results-rows reading">
-        {sentences
-          ? paragraphs.map((indices, p) => (
-              <p key={p}>
-                {indices.map((i, n) => (
-                  <span key={i}>
-                    {n > 0 &&
-                      gapBetween(sentences[indices[n - 1] ?? i]?.text ?? '', sentences[i]?.text ?? '')}
-                    <SentenceSpan
-                      id={sourceSentenceId(prefix, i)}
-                      index={i}
-                      text={sentences[i]?.text ?? ''}
-                      highlighted={highlight?.sources.includes(i) ?? false}
-                      focusable
-                      onEnter={() => onHighlight({ sources: [i], summary: summaryIndexOf(i) })}
-                      onLeave={() => onHighlight(null)}
-                    />
-                  </span>
-                ))}
-              </p>
-            ))
-          : plainParagraphs.map((paragraph, p) => <p key={p}>{paragraph}</p>)}
+        {sentences ? (
+          <SentenceParagraphs
+            texts={sentences.map((s) => s.text)}
+            paragraphs={paragraphs}
+            highlight={highlight}
+            onHighlight={onHighlight}
+            summaryIndexOf={summaryIndexOf}
+            idOf={(i) => sourceSentenceId(prefix, i)}
+          />
+        ) : (
+          plainParagraphs.map((paragraph, p) => <p key={p}>{paragraph}</p>)
+        )}
       </div>
     </Pane>
   );

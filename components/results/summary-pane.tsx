@@ -6,7 +6,13 @@ import type { SummarySentence, SummaryType } from '@/lib/summarize/options';
 import { CopyButton } from '../ui/copy-button';
 import { SegmentedControl } from '../ui/segmented-control';
 import { useLanguages } from '../workspace/language-context';
-import { gapBetween, HIGHLIGHT_CLASS, type Highlight, type OnHighlight } from './highlight';
+import {
+  gapBetween,
+  HIGHLIGHT_CLASS,
+  highlightHandlers,
+  type Highlight,
+  type OnHighlight,
+} from './highlight';
 import { Pane } from './pane';
 
 interface Props {
@@ -32,7 +38,7 @@ export function SummaryPane({ prefix, state, language, highlight, onHighlight, o
   const [view, setView] = useState(ORIGINAL);
   const targets = state.request?.targets ?? [];
   const translated = targets.filter((code) => state.translations[code]?.summary);
-  const current = translated.includes(view as never) ? view : ORIGINAL;
+  const current = (translated as readonly string[]).includes(view) ? view : ORIGINAL;
   const shownLanguage = current === ORIGINAL ? language : current;
   const shown = current === ORIGINAL ? state.summary : state.translations[current]?.summary;
   const type = state.request?.summary.type ?? 'key-points';
@@ -97,33 +103,27 @@ interface TextProps {
 }
 
 function SummaryText({ sentences, type, highlight, onHighlight, onShowSource, hintId }: TextProps) {
+  const className = (j: number) =>
+    `rounded-sm box-decoration-clone text-start transition-colors motion-reduce:transition-none ${
+      highlight?.summary === j ? HIGHLIGHT_CLASS : ''
+    }`;
   const items = sentences.map((sentence, j) => {
     const first = sentence.sources[0];
-    const highlighted = highlight?.summary === j;
-    const events = {
-      onMouseEnter: () => onHighlight({ sources: sentence.sources, summary: j }),
-      onMouseLeave: () => onHighlight(null),
-      onFocus: () => onHighlight({ sources: sentence.sources, summary: j }),
-      onBlur: () => onHighlight(null),
-    };
-    const className = `rounded-sm box-decoration-clone text-start transition-colors motion-reduce:transition-none ${
-      highlighted ? HIGHLIGHT_CLASS : ''
-    }`;
     return onShowSource && first !== undefined ? (
-      // A button: activating a key sentence takes the reader to where the article says it.
+      // A button (a block, so a bullet sits on its first line): a key sentence leads to its place in the article.
       <button
         key={j}
         type="button"
         data-summary={j}
         aria-describedby={hintId}
         onClick={() => onShowSource(first)}
-        className={`${className} cursor-pointer hover:underline hover:decoration-amber-500 hover:underline-offset-4`}
-        {...events}
+        className={`${className(j)} block w-full cursor-pointer hover:underline hover:decoration-amber-500 hover:underline-offset-4`}
+        {...highlightHandlers({ sources: sentence.sources, summary: j }, onHighlight)}
       >
         {sentence.text}
       </button>
     ) : (
-      <span key={j} data-summary={j} className={className}>
+      <span key={j} data-summary={j} className={className(j)}>
         {sentence.text}
       </span>
     );
@@ -138,7 +138,9 @@ function SummaryText({ sentences, type, highlight, onHighlight, onShowSource, hi
       </ul>
     );
   }
-  if (type === 'headline') return <p className="text-xl leading-snug font-semibold">{items}</p>;
+  if (type === 'headline') return <div className="text-xl leading-snug font-semibold">{items}</div>;
+  // Quoted sentences stand one under another; a model's rewrite reads as one paragraph.
+  if (onShowSource) return <div className="grid gap-2">{items}</div>;
   return (
     <p>
       {items.map((item, j) => (

@@ -8,9 +8,9 @@ import { ProgressBar } from '../ui/progress-bar';
 import { TabList, TabPanel, type TabItem } from '../ui/tabs';
 import { ErrorMessage } from '../workspace/error-message';
 import { useLanguages } from '../workspace/language-context';
-import { gapBetween, HIGHLIGHT_CLASS, type Highlight, type OnHighlight } from './highlight';
+import { HIGHLIGHT_CLASS, type Highlight, type OnHighlight } from './highlight';
 import { Pane } from './pane';
-import { SentenceSpan } from './sentence-span';
+import { SentenceParagraphs } from './sentence-paragraphs';
 
 interface Props {
   prefix: string;
@@ -38,7 +38,7 @@ export function TranslationPane({
   const { nameOf, dirOf } = useLanguages();
   const targets = state.request?.targets ?? [];
   const [selected, setSelected] = useState<string>();
-  const current = selected && targets.includes(selected as never) ? selected : targets[0];
+  const current = selected && (targets as readonly string[]).includes(selected) ? selected : targets[0];
   if (!current) return null;
 
   const result = state.translations[current];
@@ -121,23 +121,15 @@ function TranslationBody({
     // Paragraph rows line up with the source's; without a layout (it did not match), one flowing paragraph.
     const rows =
       paragraphs && paragraphs.flat().length === segments.length ? paragraphs : [segments.map((_, i) => i)];
-    return rows.map((indices, p) => (
-      <p key={p} className="reading">
-        {indices.map((i, n) => (
-          <span key={i}>
-            {n > 0 && gapBetween(segments[indices[n - 1] ?? i]?.target ?? '', segments[i]?.target ?? '')}
-            <SentenceSpan
-              index={i}
-              text={segments[i]?.target ?? ''}
-              highlighted={highlight?.sources.includes(i) ?? false}
-              focusable
-              onEnter={() => onHighlight({ sources: [i], summary: summaryIndexOf(i) })}
-              onLeave={() => onHighlight(null)}
-            />
-          </span>
-        ))}
-      </p>
-    ));
+    return (
+      <SentenceParagraphs
+        texts={segments.map((s) => s.target)}
+        paragraphs={rows}
+        highlight={highlight}
+        onHighlight={onHighlight}
+        summaryIndexOf={summaryIndexOf}
+      />
+    );
   }
   if (result.summary) {
     return (
@@ -146,8 +138,8 @@ function TranslationBody({
           <li key={j}>
             <span
               data-summary={j}
-              onMouseEnter={() => onHighlight({ sources: sentence.sources, summary: j })}
-              onMouseLeave={() => onHighlight(null)}
+              onMouseEnter={() => onHighlight('pointer', { sources: sentence.sources, summary: j })}
+              onMouseLeave={() => onHighlight('pointer', null)}
               className={`rounded-sm box-decoration-clone transition-colors ${highlight?.summary === j ? HIGHLIGHT_CLASS : ''}`}
             >
               {sentence.text}
@@ -172,7 +164,7 @@ function TabStatus({
   if (result?.error) return <span className="text-red-700 dark:text-red-400">!</span>;
   if (result) return <span className="text-emerald-700 dark:text-emerald-400">✓</span>;
   if (!running) return null;
-  if (!step || step.total === 0) return <span className="text-neutral-500">…</span>;
+  if (!step || step.total === 0) return <span className="text-neutral-600 dark:text-neutral-400">…</span>;
   return (
     <span className="text-xs tabular-nums text-neutral-600 dark:text-neutral-400">
       {Math.round((step.done / step.total) * 100)}%

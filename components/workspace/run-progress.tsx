@@ -23,12 +23,11 @@ function bytesOf(download: ModelDownload): Bytes {
 export function RunProgress({ state }: { state: DigestState }) {
   const t = useTranslations('RunProgress');
   const format = useFormatter();
-  const megabytes = (bytes: number) =>
-    format.number(bytes / 1e6, {
-      style: 'unit',
-      unit: 'megabyte',
-      maximumFractionDigits: bytes < 1e7 ? 1 : 0,
-    });
+  // Real models are megabytes, test fixtures kilobytes; one decimal only where it means something.
+  const size = (bytes: number) => {
+    const [value, unit] = bytes >= 1e6 ? [bytes / 1e6, 'megabyte'] : [bytes / 1e3, 'kilobyte'];
+    return format.number(value, { style: 'unit', unit, maximumFractionDigits: value < 10 ? 1 : 0 });
+  };
 
   const models = Object.entries(state.downloads).map(([model, download]) => ({
     model,
@@ -49,7 +48,7 @@ export function RunProgress({ state }: { state: DigestState }) {
           <div className="flex flex-wrap justify-between gap-2">
             <span className="font-medium">{t('models')}</span>
             <span className="text-neutral-600 tabular-nums dark:text-neutral-400">
-              {t('bytes', { loaded: megabytes(overall.loaded), total: megabytes(overall.total) })}
+              {t('bytes', { loaded: size(overall.loaded), total: size(overall.total) })}
             </span>
           </div>
           <ProgressBar label={t('models')} value={overall.loaded} max={overall.total} />
@@ -63,7 +62,7 @@ export function RunProgress({ state }: { state: DigestState }) {
                   <span className="tabular-nums">
                     {model.ready
                       ? t('ready')
-                      : t('bytes', { loaded: megabytes(model.loaded), total: megabytes(model.total) })}
+                      : t('bytes', { loaded: size(model.loaded), total: size(model.total) })}
                   </span>
                 </div>
                 <ProgressBar

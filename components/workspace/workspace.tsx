@@ -62,6 +62,7 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
   const deferredText = useDeferredValue(text);
   const removed = useMemo(() => cleanArticle(deferredText).removed, [deferredText]);
 
+  // While typing, the last detection stands (it is redone within a pause): chips and badge do not flicker.
   const detected = detection && detection.language !== UNDETERMINED ? detection.language : undefined;
   const language: LanguageCode | undefined = source === 'auto' ? detected : source;
   // Translating into the article's own language is pointless: such a target is skipped, not failed.

@@ -106,6 +106,12 @@ export class WorkspacePage {
     await expect(this.runButton).toBeEnabled();
     await this.runButton.click();
   }
+
+  /** Ctrl+Enter, from wherever the focus is. */
+  async runFromKeyboard() {
+    await expect(this.runButton).toBeEnabled();
+    await this.page.keyboard.press('Control+Enter');
+  }
 }
 
 function escape(text: string): string {

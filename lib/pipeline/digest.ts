@@ -3,7 +3,7 @@
  * One language failing (say, its model is missing) never fails the others: its entry records the error.
  */
 import type { Detection } from '@/lib/detect';
-import { isBitextError, type ErrorCode } from '@/lib/errors';
+import { isBitextError } from '@/lib/errors';
 import type { LanguageCode } from '@/lib/langs';
 import { translationRoute } from '@/lib/models/registry';
 import { summarize, type SummaryOptions, type SummaryResult } from '@/lib/summarize';
@@ -11,6 +11,7 @@ import { formatSummary, type Summary } from '@/lib/summarize/options';
 import type { TranslateScope } from '@/lib/schemas/api';
 import type { RemovedLine } from '@/lib/text/boilerplate';
 import type { PipelineContext } from './context';
+import type { WireError } from './protocol';
 import { cleanArticle, joinParagraphs, sentencesOf, type SourceSentence } from './document';
 import { resolveLanguage } from './tasks';
 import { translateSentences } from './translate';
@@ -35,7 +36,7 @@ export interface LanguageResult {
   segments?: Segment[];
   /** The translated article, paragraphs kept. */
   text?: string;
-  error?: { code: ErrorCode; message: string };
+  error?: WireError;
 }
 
 export interface DigestResult {
@@ -114,6 +115,9 @@ async function translateDigest(
     };
   } catch (error) {
     if (!isBitextError(error) || error.code === 'cancelled') throw error;
-    return { models: route.map((leg) => leg.model.id), error: { code: error.code, message: error.message } };
+    return {
+      models: route.map((leg) => leg.model.id),
+      error: { code: error.code, message: error.message, details: error.details },
+    };
   }
 }

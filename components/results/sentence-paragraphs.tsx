@@ -1,0 +1,57 @@
+import {
+  gapBetween,
+  HIGHLIGHT_CLASS,
+  highlightHandlers,
+  type Highlight,
+  type OnHighlight,
+} from './highlight';
+
+interface Props {
+  /** Sentence texts by source-sentence index (a translation's share the source's indices). */
+  texts: readonly string[];
+  /** Sentence indices per paragraph: one `<p>` each, so each is a row of the results grid. */
+  paragraphs: readonly number[][];
+  highlight: Highlight | null;
+  onHighlight: OnHighlight;
+  /** The summary sentence quoting a source sentence, lit up along with it. */
+  summaryIndexOf: (sentence: number) => number | undefined;
+  /** Ids for sentences something scrolls to ("show in source"). */
+  idOf?: (sentence: number) => string;
+}
+
+/**
+ * Running text whose every sentence is in the Tab order and lights up its counterparts (the translation, the
+ * source, the summary line) when hovered or focused.
+ */
+export function SentenceParagraphs({
+  texts,
+  paragraphs,
+  highlight,
+  onHighlight,
+  summaryIndexOf,
+  idOf,
+}: Props) {
+  return paragraphs.map((indices, p) => (
+    <p key={p} className="reading">
+      {indices.map((i, n) => {
+        const previous = indices[n - 1];
+        return (
+          <span key={i}>
+            {previous !== undefined && gapBetween(texts[previous] ?? '', texts[i] ?? '')}
+            <span
+              id={idOf?.(i)}
+              data-sentence={i}
+              tabIndex={0}
+              {...highlightHandlers({ sources: [i], summary: summaryIndexOf(i) }, onHighlight)}
+              className={`rounded-sm box-decoration-clone transition-colors duration-150 motion-reduce:transition-none ${
+                highlight?.sources.includes(i) ? HIGHLIGHT_CLASS : ''
+              }`}
+            >
+              {texts[i]}
+            </span>
+          </span>
+        );
+      })}
+    </p>
+  ));
+}

@@ -1,0 +1,107 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useId, useState } from 'react';
+
+import { responseError, toWireError } from '@/hooks/wire-error';
+import type { WireError } from '@/lib/pipeline/protocol';
+import { sharePath, type MyShare } from '@/lib/share-links';
+import { Button } from '../ui/button';
+import { ErrorMessage } from '../workspace/error-message';
+import { useMyShares } from './my-shares-store';
+
+interface Props {
+  /** The share this page shows, if any: deleting it re-renders the page, which then says it is gone. */
+  current?: string;
+}
+
+/**
+ * The links this browser created, each with a Delete button (asking once more, since a deleted link stops
+ * working for everyone it was sent to). Renders nothing while the list is empty.
+ */
+export function MyShares({ current }: Props) {
+  const t = useTranslations('MyShares');
+  const format = useFormatter();
+  const router = useRouter();
+  const headingId = useId();
+  const { shares, forget } = useMyShares();
+  const [confirming, setConfirming] = useState<string>();
+  const [deleting, setDeleting] = useState<string>();
+  const [errors, setErrors] = useState<Record<string, WireError>>({});
+
+  if (shares.length === 0) return null;
+
+  async function remove(share: MyShare) {
+    setDeleting(share.id);
+    try {
+      const response = await fetch(`/api/v1/shares/${encodeURIComponent(share.id)}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${share.token}` },
+      });
+      // 404: already gone (deleted from another tab, or expired and purged), so there is nothing left to do.
+      if (!response.ok && response.status !== 404) throw await responseError(response);
+      forget(share.id);
+      if (share.id === current) router.refresh();
+    } catch (error) {
+      setErrors((all) => ({ ...all, [share.id]: toWireError(error) }));
+    } finally {
+      setDeleting(undefined);
+      setConfirming(undefined);
+    }
+  }
+
+  return (
+    <section aria-labelledby={headingId} className="grid gap-3">
+      <h2 id={headingId} className="text-xl font-semibold tracking-tight">
+        {t('heading')}
+      </h2>
+      <p className="text-sm text-neutral-700 dark:text-neutral-300">{t('intro')}</p>
+      <ul className="divide-y divide-neutral-200 rounded-xl border border-neutral-200 dark:divide-neutral-800 dark:border-neutral-800">
+        {shares.map((share) => (
+          <li key={share.id} className="grid gap-2 p-3 text-sm">
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <a
+                href={sharePath(share.id)}
+                aria-current={share.id === current ? 'page' : undefined}
+                className="min-w-0 flex-1 truncate font-medium text-blue-700 underline underline-offset-2 hover:no-underline dark:text-blue-300"
+              >
+                {share.title || t('untitled')}
+              </a>
+              <span className="text-neutral-600 dark:text-neutral-400">
+                {t('created', {
+                  date: format.dateTime(new Date(share.createdAt), { dateStyle: 'medium' }),
+                })}
+              </span>
+              {confirming === share.id ? (
+                <span className="flex flex-wrap items-center gap-2">
+                  <span>{t('confirm')}</span>
+                  <Button
+                    size="sm"
+                    onClick={() => remove(share)}
+                    disabled={deleting === share.id}
+                    className="border-red-300 text-red-800 dark:border-red-800 dark:text-red-200"
+                  >
+                    {t('confirmDelete')}
+                  </Button>
+                  <Button size="sm" variant="quiet" onClick={() => setConfirming(undefined)}>
+                    {t('keep')}
+                  </Button>
+                </span>
+              ) : (
+                <Button
+                  size="sm"
+                  onClick={() => setConfirming(share.id)}
+                  aria-label={t('delete', { title: share.title || t('untitled') })}
+                >
+                  {t('deleteShort')}
+                </Button>
+              )}
+            </div>
+            {errors[share.id] && <ErrorMessage error={errors[share.id]!} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,169 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { useId, useState } from 'react';
+
+import { responseError, toWireError } from '@/hooks/wire-error';
+import type { DigestResult } from '@/lib/pipeline/digest';
+import type { WireError } from '@/lib/pipeline/protocol';
+import {
+  SHARE_EXPIRIES,
+  toShareRequest,
+  type ShareCreated,
+  type ShareExpiry,
+  type ShareRequest,
+} from '@/lib/schemas/share';
+import { shareTitle } from '@/lib/share-links';
+import { Button } from '../ui/button';
+import { CopyButton } from '../ui/copy-button';
+import { ErrorMessage } from '../workspace/error-message';
+import { useMyShares } from './my-shares-store';
+
+interface Props {
+  /** The article as the reader pasted it. */
+  text: string;
+  /** A finished digest, from either engine: a browser run is uploaded the same way. */
+  result: DigestResult;
+  options: ShareRequest['options'];
+}
+
+type Upload =
+  | { status: 'idle' }
+  | { status: 'sending' }
+  | { status: 'failed'; error: WireError }
+  | { status: 'done'; created: ShareCreated };
+
+const IDLE: Upload = { status: 'idle' };
+
+/**
+ * Share opens a panel that says what sharing does (the text goes to the server), lets the reader pick when
+ * the link stops working, and uploads the result; the link then appears with a copy button, and the delete
+ * token is kept in this browser's list of shares.
+ */
+export function ShareButton({ text, result, options }: Props) {
+  const t = useTranslations('ShareButton');
+  const format = useFormatter();
+  const { add } = useMyShares();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [expires, setExpires] = useState<ShareExpiry>('30d');
+  // Kept with the result it belongs to: a new run's result starts from Share again, not from the old link.
+  const [upload, setUpload] = useState<{ result: DigestResult; upload: Upload }>();
+  const current = upload?.result === result ? upload.upload : IDLE;
+
+  async function share() {
+    setUpload({ result, upload: { status: 'sending' } });
+    try {
+      const response = await fetch('/api/v1/shares', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(toShareRequest(text, result, options, { expires })),
+      });
+      if (!response.ok) throw await responseError(response);
+      const created = (await response.json()) as ShareCreated;
+      add({
+        id: created.id,
+        title: shareTitle(text),
+        token: created.deleteToken,
+        url: created.url,
+        createdAt: new Date().toISOString(),
+        expiresAt: created.expiresAt,
+      });
+      setUpload({ result, upload: { status: 'done', created } });
+    } catch (error) {
+      setUpload({ result, upload: { status: 'failed', error: toWireError(error) } });
+    }
+  }
+
+  return (
+    <div className="grid gap-3">
+      <Button
+        aria-expanded={open}
+        aria-controls={`${id}-panel`}
+        onClick={() => setOpen(!open)}
+        className="justify-self-start"
+      >
+        <ShareIcon />
+        {t('open')}
+      </Button>
+      {open && (
+        <section
+          id={`${id}-panel`}
+          aria-labelledby={`${id}-heading`}
+          className="grid max-w-xl gap-3 rounded-xl border border-neutral-200 p-4 text-sm dark:border-neutral-800"
+        >
+          <h3 id={`${id}-heading`} className="font-semibold">
+            {t('heading')}
+          </h3>
+          <p className="text-neutral-700 dark:text-neutral-300">{t('notice')}</p>
+          {current.status === 'done' ? (
+            <div className="grid gap-2">
+              <label htmlFor={`${id}-link`} className="font-medium">
+                {t('link')}
+              </label>
+              <div className="flex flex-wrap items-center gap-2">
+                <input
+                  id={`${id}-link`}
+                  readOnly
+                  value={current.created.url}
+                  onFocus={(event) => event.currentTarget.select()}
+                  dir="ltr"
+                  className="min-w-0 flex-1 rounded-lg border border-neutral-300 bg-neutral-50 px-3 py-1.5 font-mono text-sm dark:border-neutral-700 dark:bg-neutral-900"
+                />
+                <CopyButton text={current.created.url} label={t('copy')} />
+              </div>
+              <p className="text-neutral-600 dark:text-neutral-400">
+                {current.created.expiresAt
+                  ? t('expiresOn', {
+                      date: format.dateTime(new Date(current.created.expiresAt), { dateStyle: 'long' }),
+                    })
+                  : t('neverExpires')}{' '}
+                {t('deleteHint')}
+              </p>
+            </div>
+          ) : (
+            <div className="flex flex-wrap items-end gap-3">
+              <label className="grid gap-1">
+                <span className="font-medium">{t('expiry.label')}</span>
+                <select
+                  value={expires}
+                  onChange={(event) => setExpires(event.target.value as ShareExpiry)}
+                  className="rounded-lg border border-neutral-300 bg-white px-2 py-1.5 dark:border-neutral-700 dark:bg-neutral-900"
+                >
+                  {SHARE_EXPIRIES.map((code) => (
+                    <option key={code} value={code}>
+                      {t(`expiry.${code}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <Button variant="primary" onClick={share} disabled={current.status === 'sending'}>
+                {current.status === 'sending' ? t('creating') : t('create')}
+              </Button>
+            </div>
+          )}
+          {current.status === 'failed' && <ErrorMessage error={current.error} />}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function ShareIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 20 20"
+      className="size-4"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+    >
+      <path
+        d="M8.5 11.5 11.5 8.5M7 9.5 5.5 11a2.5 2.5 0 0 0 3.5 3.5l1.5-1.5M13 10.5l1.5-1.5A2.5 2.5 0 0 0 11 5.5L9.5 7"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
