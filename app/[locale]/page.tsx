@@ -17,7 +17,7 @@ const API_ENDPOINTS = [
   { path: '/api/v1/languages', label: 'languages' },
 ] as const;
 
-const CLI_EXAMPLE = 'npm run cli -- --to ru article.txt';
+const CLI_EXAMPLE = 'npm run -s cli -- digest article.txt --to ru,zh-Hans,hi';
 
 const linkClass = 'text-blue-700 underline underline-offset-2 hover:no-underline dark:text-blue-300';
 
