@@ -40,8 +40,17 @@ export class BitextError extends Error {
   }
 }
 
+/**
+ * Structural, not `instanceof`: Next.js bundles lib/errors separately into pages and route handlers, so an
+ * error thrown by one bundle's copy of the class is not an instance of another's.
+ */
 export function isBitextError(error: unknown): error is BitextError {
-  return error instanceof BitextError;
+  return (
+    error instanceof Error &&
+    error.name === 'BitextError' &&
+    typeof (error as Partial<BitextError>).code === 'string' &&
+    (error as BitextError).code in ERROR_STATUS
+  );
 }
 
 /** An `AbortSignal` fired: stop quietly with a typed error rather than a generic AbortError. */

@@ -23,13 +23,20 @@ interface Props {
   request: DigestRequest;
   /** The article's language as known when Run was pressed (chosen or detected); the result's own wins. */
   language?: string;
+  /** The translation tab open at first (a shared link's `?lang=`); otherwise the first target. */
+  initialTarget?: string;
 }
 
 /**
  * Source | Summary | Translation, side by side on a wide screen with paragraph rows lined up across the
  * columns (see `.results-grid` in globals.css), stacked on a narrow one. Fills in while the run goes.
  */
-export const ResultsView = memo(function ResultsView({ state, request, language: provisional }: Props) {
+export const ResultsView = memo(function ResultsView({
+  state,
+  request,
+  language: provisional,
+  initialTarget,
+}: Props) {
   const t = useTranslations('ResultsView');
   const errors = useTranslations('Errors');
   const { nameOf } = useLanguages();
@@ -130,6 +137,7 @@ export const ResultsView = memo(function ResultsView({ state, request, language:
         />
         <TranslationPane
           prefix={PREFIX}
+          initialTarget={initialTarget}
           state={state}
           paragraphs={paragraphs}
           highlight={highlight}

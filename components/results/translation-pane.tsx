@@ -14,6 +14,8 @@ import { SentenceParagraphs } from './sentence-paragraphs';
 
 interface Props {
   prefix: string;
+  /** The tab open at first; the first target when absent or not a target. */
+  initialTarget?: string;
   state: DigestState;
   /** Source sentence count per paragraph; translated sentences share the indices. */
   paragraphs?: readonly number[][];
@@ -28,6 +30,7 @@ interface Props {
  */
 export function TranslationPane({
   prefix,
+  initialTarget,
   state,
   paragraphs,
   highlight,
@@ -37,7 +40,7 @@ export function TranslationPane({
   const t = useTranslations('TranslationPane');
   const { nameOf, dirOf } = useLanguages();
   const targets = state.request?.targets ?? [];
-  const [selected, setSelected] = useState<string>();
+  const [selected, setSelected] = useState(initialTarget);
   const current = selected && (targets as readonly string[]).includes(selected) ? selected : targets[0];
   if (!current) return null;
 

@@ -12,11 +12,10 @@ function languageOf(code: string): LanguageCode {
 
 /**
  * A share as the finished run the workspace would have shown, so the share page reuses the workspace's
- * results view as it is. `first` (a link's `?lang=`) leads the language tabs, so that tab opens first.
+ * results view as it is.
  */
-export function sharedDigest(share: Share, first?: string): { state: DigestState; request: DigestRequest } {
-  const codes = Object.keys(share.translations).map(languageOf);
-  const targets = first ? [...codes.filter((c) => c === first), ...codes.filter((c) => c !== first)] : codes;
+export function sharedDigest(share: Share): { state: DigestState; request: DigestRequest } {
+  const targets = Object.keys(share.translations).map(languageOf);
   const language = languageOf(share.source.language);
   const request: DigestRequest = {
     text: share.source.text,

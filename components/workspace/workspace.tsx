@@ -13,6 +13,8 @@ import { cleanArticle } from '@/lib/pipeline/document';
 import type { WorkerSettings } from '@/lib/pipeline/protocol';
 import { digestRequest } from '@/lib/schemas/api';
 import { ResultsView } from '../results/results-view';
+import { MyShares } from '../share/my-shares';
+import { ShareButton } from '../share/share-button';
 import { Button } from '../ui/button';
 import { ArticleInput } from './article-input';
 import { DigestOptions } from './digest-options';
@@ -146,6 +148,14 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
       {state.request && state.status !== 'idle' && (
         <ResultsView state={state} request={state.request} language={runLanguage} />
       )}
+      {state.status === 'done' && state.result && state.request && (
+        <ShareButton
+          text={state.request.text}
+          result={state.result}
+          options={{ summary: state.request.summary, translate: state.request.translate }}
+        />
+      )}
+      <MyShares />
     </div>
   );
 }

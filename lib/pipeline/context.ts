@@ -9,6 +9,6 @@ export interface PipelineContext {
   signal?: AbortSignal;
   onProgress?: OnProgress;
   /** How to get the models for these languages on this host (shown with `model_unavailable`). */
-  remedy?: (languages: string[]) => string;
+  remedyFor?: (languages: string[]) => string;
   batchSize?: number;
 }

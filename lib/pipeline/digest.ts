@@ -96,7 +96,7 @@ async function translateDigest(
     // One call for both, so they share batches and the model is loaded once.
     const translated = await translateSentences([...summaryTexts, ...articleTexts], route, {
       ...context,
-      remedy: context.remedy?.([source, target].filter((l) => l !== 'en')),
+      remedy: context.remedyFor?.([source, target].filter((l) => l !== 'en')),
     });
     const summaryOut = translated.slice(0, summaryTexts.length);
     const articleOut = translated.slice(summaryTexts.length);

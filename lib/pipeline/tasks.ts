@@ -70,7 +70,7 @@ export async function translateText(
   const sourceTexts = layout.map((s) => s.text);
   const translated = await translateSentences(sourceTexts, route, {
     ...context,
-    remedy: context.remedy?.([source, target].filter((l) => l !== 'en')),
+    remedy: context.remedyFor?.([source, target].filter((l) => l !== 'en')),
   });
   return {
     source,

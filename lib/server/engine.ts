@@ -31,7 +31,7 @@ export function serverPipelineContext(signal?: AbortSignal): PipelineContext {
     profile,
     device: 'cpu',
     signal,
-    remedy: (languages) =>
+    remedyFor: (languages) =>
       `run \`npm run models:pull -- ${languages.join(' ')}\` on a connected machine, or set BITEXT_MODELS_DIR to a folder that has the model`,
   };
 }

@@ -96,3 +96,14 @@ export async function handle(run: () => Promise<unknown>): Promise<Response> {
     return errorResponse('internal', 'Something went wrong on our side.', 500);
   }
 }
+
+/**
+ * The origin the client used, for links we hand out: `request.url` reflects the address the server bound to
+ * (`next start -H 127.0.0.1` says localhost), the Host header what the reader typed.
+ */
+export function publicOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
+  const protocol = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(/:$/, '');
+  return `${protocol}://${host}`;
+}

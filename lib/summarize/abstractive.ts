@@ -51,7 +51,7 @@ export async function summarizeAbstractive(
     }
     input = await translateSentences(input, route, {
       ...context,
-      remedy: context.remedy?.([options.language]),
+      remedy: context.remedyFor?.([options.language]),
     });
     pivot = { via: spec.language, models: route.map((leg) => leg.model.id) };
   }
@@ -59,7 +59,7 @@ export async function summarizeAbstractive(
   const summarizer = (await loadModel(spec, {
     device: context.device,
     onProgress: context.onProgress,
-    remedy: context.remedy?.([]),
+    remedy: context.remedyFor?.([]),
   })) as SummarizationPipeline;
   const summarize = summarizer as unknown as SummarizeCall;
   const countTokens = (text: string) => summarizer.tokenizer.encode(text).length;

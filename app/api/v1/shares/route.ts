@@ -1,6 +1,6 @@
 import { LIMITS } from '@/lib/limits';
 import { shareRequest, type ShareCreated } from '@/lib/schemas/share';
-import { handle, readJson } from '@/lib/server/http';
+import { handle, publicOrigin, readJson } from '@/lib/server/http';
 import { enforceRateLimit } from '@/lib/server/rate-limit';
 import { shareStore } from '@/lib/store/shares';
 
@@ -10,7 +10,7 @@ export function POST(request: Request): Promise<Response> {
     const body = await readJson(request, shareRequest, { maxBytes: LIMITS.shareBytes });
     const created = shareStore().create(body);
     // No locale in the link: whoever opens it is sent to the share page in their own UI language.
-    const url = new URL(`/s/${created.id}`, request.url).href;
+    const url = new URL(`/s/${created.id}`, publicOrigin(request)).href;
     return Response.json({ ...created, url } satisfies ShareCreated, { status: 201 });
   });
 }

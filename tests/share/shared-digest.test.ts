@@ -1,0 +1,56 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { sharedDigest } from '@/components/share/shared-digest';
+import { digest, type DigestResult } from '@/lib/pipeline/digest';
+import { shareRequest, toShareRequest, type Share } from '@/lib/schemas/share';
+import { openDatabase } from '@/lib/store/db';
+import { createShareStore } from '@/lib/store/shares';
+import { configureFixtureModels, readArticle } from '../support/fixture-models';
+
+const text = readArticle('en-sana-lavrov.txt');
+const options = {
+  summary: { mode: 'extractive', type: 'key-points', length: 'medium' },
+  translate: 'both',
+} as const;
+
+let result: DigestResult;
+let share: Share;
+beforeAll(async () => {
+  result = await digest({ text, targets: ['ru', 'zh-Hans', 'hi'], ...options }, configureFixtureModels());
+  const db = openDatabase(path.join(mkdtempSync(path.join(os.tmpdir(), 'bitext-shared-')), 'bitext.db'));
+  const store = createShareStore(db);
+  share = store.get(store.create(shareRequest.parse(toShareRequest(text, result, options))).id);
+});
+
+describe('sharedDigest', () => {
+  it('is the finished run the workspace showed, rebuilt from what the store kept', () => {
+    const { state, request } = sharedDigest(share);
+    expect(state.status).toBe('done');
+    expect(request).toEqual({ text, source: 'en', targets: ['ru', 'zh-Hans', 'hi'], ...options });
+    expect(state.result?.sentences).toEqual(result.sentences);
+    expect(state.result?.removed).toEqual(result.removed);
+    expect(state.summary?.sentences).toEqual(result.summary.sentences);
+    for (const code of ['ru', 'zh-Hans', 'hi']) {
+      const original = result.translations[code]!;
+      // The translated article (which the copy button and Markdown download use) comes out paragraph for
+      // paragraph as the engine wrote it, though only its segments were stored.
+      expect(state.translations[code]?.text).toBe(original.text);
+      expect(state.translations[code]?.summary).toEqual(original.summary);
+      expect(state.translations[code]?.segments).toEqual(original.segments);
+    }
+  });
+
+  it('leaves the text out for a summary-only translation', () => {
+    const summaryOnly: Share = {
+      ...share,
+      options: { ...share.options, translate: 'summary' },
+      translations: { ru: { models: [], summary: share.translations.ru!.summary } },
+    };
+    const { state } = sharedDigest(summaryOnly);
+    expect(state.translations.ru?.text).toBeUndefined();
+    expect(state.translations.ru?.summary?.text).toMatch(/\p{Script=Cyrillic}/u);
+  });
+});
