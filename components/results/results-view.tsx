@@ -14,6 +14,7 @@ import { digestMarkdown } from './markdown';
 import { SourcePane, sourceSentenceId } from './source-pane';
 import { SummaryPane } from './summary-pane';
 import { TranslationPane } from './translation-pane';
+import { DownloadIcon } from '../ui/icons';
 
 // One results view per page, so fixed ids keep the jump links and "show in source" simple.
 const PREFIX = 'results';
@@ -148,18 +149,3 @@ export const ResultsView = memo(function ResultsView({
     </section>
   );
 });
-
-function DownloadIcon() {
-  return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 20 20"
-      className="size-4"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-    >
-      <path d="M10 3v10m0 0-4-4m4 4 4-4M4 16h12" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  );
-}

@@ -18,6 +18,7 @@ import { Button } from '../ui/button';
 import { CopyButton } from '../ui/copy-button';
 import { ErrorMessage } from '../workspace/error-message';
 import { useMyShares } from './my-shares-store';
+import { ShareIcon } from '../ui/icons';
 
 interface Props {
   /** The article as the reader pasted it. */
@@ -146,24 +147,5 @@ export function ShareButton({ text, result, options }: Props) {
         </section>
       )}
     </div>
-  );
-}
-
-function ShareIcon() {
-  return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 20 20"
-      className="size-4"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-    >
-      <path
-        d="M8.5 11.5 11.5 8.5M7 9.5 5.5 11a2.5 2.5 0 0 0 3.5 3.5l1.5-1.5M13 10.5l1.5-1.5A2.5 2.5 0 0 0 11 5.5L9.5 7"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 
 import { Button } from './button';
+import { CopyIcon } from './icons';
 
 /** How long "Copied" stays on show. */
 const CONFIRM_MS = 2000;
@@ -44,21 +45,5 @@ export function CopyButton({ text, label }: Props) {
         {t('copy')}
       </Button>
     </span>
-  );
-}
-
-function CopyIcon() {
-  return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 20 20"
-      className="size-4"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-    >
-      <rect x="7" y="7" width="10" height="10" rx="2" />
-      <path d="M13 7V5a2 2 0 0 0-2-2H5a2 2 0 0 0-2 2v6a2 2 0 0 0 2 2h2" />
-    </svg>
   );
 }

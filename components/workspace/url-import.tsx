@@ -6,6 +6,7 @@ import type { WireError } from '@/lib/pipeline/protocol';
 import { extractRequest } from '@/lib/schemas/api';
 import { Button } from '../ui/button';
 import { ErrorMessage } from './error-message';
+import { LinkIcon } from '../ui/icons';
 
 /** POST /api/v1/extract's answer. */
 export interface ExtractedArticle {
@@ -90,21 +91,5 @@ export function UrlImport({ onImported }: { onImported: (article: ExtractedArtic
         </form>
       )}
     </>
-  );
-}
-
-function LinkIcon() {
-  return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 20 20"
-      className="size-4"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-    >
-      <path d="M8.5 11.5a3 3 0 0 0 4.2 0l3-3a3 3 0 0 0-4.2-4.2l-1 1" />
-      <path d="M11.5 8.5a3 3 0 0 0-4.2 0l-3 3a3 3 0 0 0 4.2 4.2l1-1" />
-    </svg>
   );
 }
