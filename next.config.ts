@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { LIMIT_VARIABLES } from './lib/limits';
 import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './lib/security-headers';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
@@ -8,6 +9,10 @@ const nextConfig: NextConfig = {
   // Native bindings and ONNX runtimes load their own binaries at run time; bundling them breaks that.
   serverExternalPackages: ['@huggingface/transformers', 'onnxruntime-node', 'better-sqlite3'],
   poweredByHeader: false,
+  // Limits overridden for the server must reach the workspace too (lib/limits.ts).
+  env: Object.fromEntries(
+    LIMIT_VARIABLES.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
+  ),
   async headers() {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },

@@ -1,0 +1,44 @@
+import { describe, expect, it, vi } from 'vitest';
+
+describe('LIMITS', () => {
+  it('has the documented defaults', async () => {
+    const { LIMITS } = await import('@/lib/limits');
+    expect(LIMITS).toMatchObject({
+      articleChars: 100_000,
+      targets: 10,
+      shareBytes: 1_000_000,
+      importBytes: 2_000_000,
+    });
+  });
+
+  it('can be overridden by the environment, ignoring values that are not positive integers', async () => {
+    vi.resetModules();
+    vi.stubEnv('BITEXT_LIMIT_ARTICLE_CHARS', '5000');
+    vi.stubEnv('BITEXT_LIMIT_TARGETS', 'lots');
+    vi.stubEnv('BITEXT_LIMIT_SHARE_BYTES', '-1');
+    const { LIMITS } = await import('@/lib/limits');
+    expect(LIMITS.articleChars).toBe(5000);
+    expect(LIMITS.targets).toBe(10);
+    expect(LIMITS.shareBytes).toBe(1_000_000);
+    vi.unstubAllEnvs();
+  });
+
+  it('an overridden article limit is what the API enforces', async () => {
+    vi.resetModules();
+    vi.stubEnv('BITEXT_LIMIT_ARTICLE_CHARS', '50');
+    const { POST: detect } = await import('@/app/api/v1/detect/route');
+    const post = (text: string) =>
+      detect(
+        new Request('http://127.0.0.1/', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text }),
+        }),
+      );
+    expect((await post('a'.repeat(50))).status).toBe(200);
+    const over = await post('a'.repeat(51));
+    expect(over.status).toBe(413);
+    expect((await over.json()).error.message).toContain('50');
+    vi.unstubAllEnvs();
+  });
+});
