@@ -1,3 +1,5 @@
+import dns from 'node:dns/promises';
+import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -114,6 +116,16 @@ describe('refusing URLs that point inside the network (guard on)', () => {
     for (const url of [`${server.origin}/article`, `http://localhost:${server.port}/article`]) {
       expect((await failure(fetchPage(url))).code).toBe('url_not_allowed');
     }
+    expect(server.connections()).toBe(before);
+  });
+
+  it("refuses an ordinary-looking name that resolves to loopback (this machine's own name)", async () => {
+    // Here the host name is in /etc/hosts as 127.0.0.1, like a DNS name an attacker points at loopback.
+    const name = os.hostname();
+    const addresses = await dns.lookup(name, { all: true });
+    expect(addresses.every((a) => !isPublicAddress(a.address))).toBe(true);
+    const before = server.connections();
+    expect((await failure(fetchPage(`http://${name}:${server.port}/article`))).code).toBe('url_not_allowed');
     expect(server.connections()).toBe(before);
   });
 
