@@ -77,7 +77,7 @@ async function run(
         device: await (device ??= pickDevice()),
         signal,
         onProgress: (progress) => post({ type: 'progress', id, event: progress }),
-        remedy: (languages) => remedy(languages, settings),
+        remedyFor: (languages) => remedy(languages, settings),
       },
       (partial) => post({ type: 'partial', id, partial }),
     );
