@@ -1,47 +1,73 @@
 /**
  * `npm run bench [-- <section>…] [--rounds N] [--sweep]`: performance measured as ratios within one run
  * (the machines are shared and noisy), printed as a table and written to bench/results/<timestamp>.json.
- * Sections: translate (bench 1, server throughput, sequential vs batched), memory (bench 5, server RSS).
- * Synthetic opus-mt-size models are generated on first use under <BITEXT_DATA_DIR>/synthetic.
+ * Sections: translate (bench 1, server throughput, sequential vs batched; `--sweep` adds batch sizes,
+ * thread counts and fp32, several minutes more), memory (bench 5, server RSS). Synthetic opus-mt-size
+ * models are generated on first use under <BITEXT_DATA_DIR>/synthetic.
+ * Against the production build (`npm run build` first; each starts its own `next start` on a free loopback
+ * port): browser (bench 2, worker vs server), cache (4), page-weight (6), lighthouse (7), http-load (8).
+ * In this process, on the fixture models: overhead (3).
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { benchBrowser } from './browser';
+import { benchCache } from './cache';
+import { benchHttpLoad } from './http-load';
+import { benchLighthouse } from './lighthouse';
 import { benchMemory } from './memory';
+import { benchOverhead } from './overhead';
+import { benchPageWeight } from './page-weight';
 import { formatTable, machine, saveRun, type BenchRun, type BenchSection } from './report';
 import { prepareSyntheticModels, type SyntheticModels } from './synthetic';
-import { benchTranslate } from './translate';
+import { benchTranslate, HEADLINE, SWEEP } from './translate';
 
-const SECTIONS = {
-  translate: (models: SyntheticModels, options: Options) =>
-    benchTranslate(models, {
-      dtypes: ['q8', 'fp32'],
-      rounds: options.rounds,
-      sweep: options.sweep ? { batchSizes: [4, 8, 16, 32], threads: [undefined, 1, 2] } : undefined,
-    }),
-  memory: (models: SyntheticModels) => benchMemory(models),
-} satisfies Record<string, (models: SyntheticModels, options: Options) => Promise<BenchSection>>;
+interface Options {
+  sections: SectionName[];
+  rounds: number;
+  sweep: boolean;
+}
 
-type SectionName = keyof typeof SECTIONS;
+type SectionName =
+  'translate' | 'memory' | 'browser' | 'overhead' | 'cache' | 'page-weight' | 'lighthouse' | 'http-load';
+
+const SECTIONS: Record<SectionName, (models: SyntheticModels, options: Options) => Promise<BenchSection>> = {
+  translate: (models, options) =>
+    benchTranslate(models, [{ ...HEADLINE, rounds: options.rounds }, ...(options.sweep ? SWEEP : [])]),
+  memory: (models) => benchMemory(models),
+  browser: (models) => benchBrowser(models),
+  overhead: () => benchOverhead(),
+  cache: () => benchCache(),
+  'page-weight': () => benchPageWeight(),
+  lighthouse: () => benchLighthouse(),
+  'http-load': () => benchHttpLoad(),
+};
 
 const optionsSchema = z.object({
-  sections: z.array(z.enum(Object.keys(SECTIONS) as [SectionName, ...SectionName[]])),
+  sections: z.array(
+    z.enum(['translate', 'memory', 'browser', 'overhead', 'cache', 'page-weight', 'lighthouse', 'http-load']),
+  ),
   rounds: z.coerce.number().int().min(1).max(10),
   sweep: z.boolean(),
-});
-type Options = z.infer<typeof optionsSchema>;
+}) satisfies z.ZodType<Options>;
 
 function parseOptions(): Options {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { rounds: { type: 'string', default: '2' }, sweep: { type: 'boolean', default: false } },
+    options: {
+      rounds: { type: 'string', default: String(HEADLINE.rounds) },
+      sweep: { type: 'boolean', default: false },
+    },
   });
   const parsed = optionsSchema.safeParse({
     sections: positionals.length ? positionals : Object.keys(SECTIONS),
     rounds: values.rounds,
     sweep: values.sweep,
   });
-  if (!parsed.success) throw new Error(`Usage: npm run bench -- [translate] [memory] [--rounds N] [--sweep]\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(
+      `Usage: npm run bench -- [${Object.keys(SECTIONS).join('] [')}] [--rounds N] [--sweep]\n${z.prettifyError(parsed.error)}`,
+    );
   return parsed.data;
 }
 
@@ -54,8 +80,17 @@ async function main(): Promise<void> {
     log(`bench: ${name}…`);
     const before = os.loadavg();
     const started = performance.now();
-    run.sections.push(await SECTIONS[name](models, options));
-    run.load[name] = { before, after: os.loadavg() };
+    const section = await SECTIONS[name](models, options);
+    const after = os.loadavg();
+    // Other processes on these cores are the main source of noise: show how busy they were.
+    section.rows.push({
+      metric: 'load average (1 min) at the end',
+      value: after[0]!,
+      unit: '',
+      note: `${before[0]!.toFixed(1)} at the start; ${run.machine.cpus} cores`,
+    });
+    run.sections.push(section);
+    run.load[name] = { before, after };
     log(`bench: ${name} took ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   console.log(formatTable(run.sections));

@@ -4,7 +4,7 @@
  */
 import { loadModel } from '@/lib/pipeline/load';
 import { translateSentences } from '@/lib/pipeline/translate';
-import { syntheticSpec, useSyntheticModels } from './synthetic';
+import { syntheticSpec, configureSyntheticModels } from './synthetic';
 
 export interface ProbeRequest {
   root: string;
@@ -19,7 +19,7 @@ export interface ProbeResult {
 const SENTENCE = 'Lavrov said that Russia is not conducting any secret negotiations about Syria.';
 
 async function main(request: ProbeRequest): Promise<ProbeResult> {
-  useSyntheticModels(request.root);
+  configureSyntheticModels(request.root);
   const steps: ProbeResult['steps'] = [];
   const record = (label: string) => steps.push({ label, rssMB: process.memoryUsage().rss / 2 ** 20 });
   record('runtime');

@@ -46,7 +46,9 @@ function formatValue({ value, unit }: BenchRow): string {
 }
 
 export function formatTable(sections: readonly BenchSection[]): string {
-  const lines = sections.flatMap((s) => s.rows.map((row) => [s.name, row.metric, formatValue(row), row.note ?? '']));
+  const lines = sections.flatMap((s) =>
+    s.rows.map((row) => [s.name, row.metric, formatValue(row), row.note ?? '']),
+  );
   const header = ['section', 'metric', 'value', 'note'];
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: string[]) =>

@@ -28,9 +28,10 @@ export async function prepareSyntheticModels(log: (line: string) => void): Promi
   for (const spec of [SYNTHETIC_TRANSLATOR, SYNTHETIC_SUMMARIZER]) {
     const started = performance.now();
     const { id, written } = await ensureSyntheticModel(root, spec);
-    if (written) log(`generated ${path.join(root, id)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (written)
+      log(`generated ${path.join(root, id)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
-  useSyntheticModels(root);
+  configureSyntheticModels(root);
   return {
     root,
     translatorId: syntheticModelId(SYNTHETIC_TRANSLATOR),
@@ -39,7 +40,7 @@ export async function prepareSyntheticModels(log: (line: string) => void): Promi
 }
 
 /** The benchmark's entry-point configuration of transformers.js: local synthetic models only. */
-export function useSyntheticModels(root: string): void {
+export function configureSyntheticModels(root: string): void {
   env.localModelPath = root;
   env.allowLocalModels = true;
   env.allowRemoteModels = false;

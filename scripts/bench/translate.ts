@@ -1,9 +1,13 @@
 /**
  * Bench 1: server translation throughput (onnxruntime-node) on the synthetic opus-mt-size model, over every
  * sentence of the seed article: sentence by sentence (one generate() call per sentence) against the
- * project's batched path (translateSentences: sorted by length, `DEFAULT_BATCH_SIZE` per call), in output
- * tokens per second. The two alternate within each round, so load from other processes hits both alike,
- * and the ratio is taken per round.
+ * project's batched path (translateSentences: sorted by length, `batchSize` per call), in output tokens per
+ * second. Within a round the runs follow each other closely and swap order every round, so load from other
+ * processes hits both alike; the ratio is taken per round.
+ *
+ * The ratio splits into two factors the table also shows: decoder steps saved (sequential steps ÷ batched
+ * steps, fixed by the sentence lengths: a batch takes as many steps as its longest sentence) and the cost
+ * of a batched step relative to a one-row step (the hardware's side).
  */
 import { readFile } from 'node:fs/promises';
 import type { Tensor } from '@huggingface/transformers';
@@ -16,64 +20,76 @@ import { syntheticSpec, type SyntheticModels } from './synthetic';
 
 const ARTICLE = new URL('../../tests/fixtures/articles/en-sana-lavrov.txt', import.meta.url);
 
-export interface TranslateBenchOptions {
-  dtypes: readonly Dtype[];
-  /** Rounds of (sequential, batched) per dtype. */
-  rounds: number;
-  /** Extra runs: these batch sizes × these thread counts, one round each (`--sweep`). */
-  sweep?: { batchSizes: readonly number[]; threads: readonly (number | undefined)[] };
-}
-
 interface Config {
   dtype: Dtype;
   batchSize: number;
+  /** onnxruntime intra-op threads; undefined: its default (one per core). */
   threads?: number;
 }
 
-interface Run extends Config {
-  seconds: number;
+/** One sequential baseline and the batched configurations measured against it. */
+export interface Comparison {
+  dtype: Dtype;
+  threads?: number;
+  batchSizes: readonly number[];
+  rounds: number;
+}
+
+/** The headline: the registry's dtype (q8), default threads, the project's default batch size. */
+export const HEADLINE: Comparison = { dtype: 'q8', batchSizes: [DEFAULT_BATCH_SIZE], rounds: 4 };
+
+/** `--sweep`: the knobs, two rounds each (one in each order). */
+export const SWEEP: readonly Comparison[] = [
+  { dtype: 'q8', batchSizes: [2, 4, 16], rounds: 2 },
+  { dtype: 'q8', threads: 1, batchSizes: [DEFAULT_BATCH_SIZE], rounds: 2 },
+  { dtype: 'q8', threads: 2, batchSizes: [DEFAULT_BATCH_SIZE], rounds: 2 },
+  { dtype: 'fp32', batchSizes: [DEFAULT_BATCH_SIZE], rounds: 2 },
+];
+
+interface Counts {
   /** Tokens generated up to and including each eos: the output a reader gets. */
   tokens: number;
-  /** Decoder steps × rows, the rows that already ended included: the work done. */
-  rowSteps: number;
+  /** Decoder steps (one per generated position of a call, however many rows it has). */
+  steps: number;
   calls: number;
-  tokensPerSecond: number;
+}
+
+interface Run extends Config, Counts {
+  seconds: number;
+  /**
+   * This process's CPU time (user + system): what the work cost, less sensitive than wall time to other
+   * processes taking turns on the same cores (but it counts onnxruntime's threads spinning while they wait).
+   */
+  cpuSeconds: number;
   outputs: string[];
 }
 
-interface Counter {
-  tokens: number;
-  rowSteps: number;
-  calls: number;
-}
-
 type Generate = (options: unknown) => Promise<Tensor>;
-const counters = new WeakMap<TextToTextPipeline, Counter>();
+const counters = new WeakMap<TextToTextPipeline, Counts>();
 
 /**
  * Counts what the pipeline's generate() returns by wrapping its own model.generate, which still does all
  * the work: translateSentences exposes only text, and re-tokenising text is not what the model generated.
  */
-function counterFor(translator: TextToTextPipeline): Counter {
+function countsFor(translator: TextToTextPipeline): Counts {
   const known = counters.get(translator);
   if (known) return known;
-  const counter: Counter = { tokens: 0, rowSteps: 0, calls: 0 };
+  const counts: Counts = { tokens: 0, steps: 0, calls: 0 };
   const model = translator.model as unknown as { generate: Generate; config: { eos_token_id: number } };
   const eos = BigInt(model.config.eos_token_id);
   const generate = model.generate.bind(model);
   model.generate = async (options) => {
     const sequences = await generate(options);
-    counter.calls++;
-    for (const row of sequences.tolist() as bigint[][]) {
-      // row[0] is the decoder start token; the output runs to the first eos.
-      const end = row.indexOf(eos, 1);
-      counter.tokens += end === -1 ? row.length - 1 : end;
-      counter.rowSteps += row.length - 1;
-    }
+    const rows = sequences.tolist() as bigint[][];
+    counts.calls++;
+    // Each row starts with the decoder start token and runs to its first eos; all rows are equally long.
+    counts.steps += (rows[0]?.length ?? 1) - 1;
+    for (const row of rows)
+      counts.tokens += row.indexOf(eos, 1) === -1 ? row.length - 1 : row.indexOf(eos, 1);
     return sequences;
   };
-  counters.set(translator, counter);
-  return counter;
+  counters.set(translator, counts);
+  return counts;
 }
 
 async function articleSentences(): Promise<string[]> {
@@ -85,33 +101,33 @@ function routeFor(models: SyntheticModels, dtype: Dtype): TranslationRoute {
   return [{ model: syntheticSpec(models.translatorId, 'translation', dtype), source: 'en', target: 'ru' }];
 }
 
-async function translatorFor(models: SyntheticModels, { dtype, threads }: Config): Promise<TextToTextPipeline> {
+function translatorFor(models: SyntheticModels, { dtype, threads }: Config): Promise<TextToTextPipeline> {
   return loadModel(syntheticSpec(models.translatorId, 'translation', dtype), { device: 'cpu', threads });
 }
 
 async function run(models: SyntheticModels, sentences: string[], config: Config): Promise<Run> {
-  const counter = counterFor(await translatorFor(models, config));
-  const before = { ...counter };
+  const counts = countsFor(await translatorFor(models, config));
+  const before = { ...counts };
   const started = performance.now();
-  const outputs = await translateSentences(sentences, routeFor(models, config.dtype), { device: 'cpu', ...config });
-  const seconds = (performance.now() - started) / 1000;
-  const tokens = counter.tokens - before.tokens;
+  const cpu = process.cpuUsage();
+  const outputs = await translateSentences(sentences, routeFor(models, config.dtype), {
+    device: 'cpu',
+    ...config,
+  });
+  const { user, system } = process.cpuUsage(cpu);
   return {
     ...config,
-    seconds,
-    tokens,
-    rowSteps: counter.rowSteps - before.rowSteps,
-    calls: counter.calls - before.calls,
-    tokensPerSecond: tokens / seconds,
+    seconds: (performance.now() - started) / 1000,
+    cpuSeconds: (user + system) / 1e6,
+    tokens: counts.tokens - before.tokens,
+    steps: counts.steps - before.steps,
+    calls: counts.calls - before.calls,
     outputs,
   };
 }
 
-/** Loads the session and runs it once, so first-call allocations stay out of the timings. */
-async function warmUp(models: SyntheticModels, sentences: string[], config: Config): Promise<void> {
-  await translatorFor(models, config);
-  await translateSentences(sentences.slice(0, 2), routeFor(models, config.dtype), { device: 'cpu', ...config });
-}
+const tokensPerSecond = (r: Run) => r.tokens / r.seconds;
+const tokensPerCpuSecond = (r: Run) => r.tokens / r.cpuSeconds;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -119,69 +135,91 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-const summary = ({ outputs: _outputs, ...rest }: Run) => ({
-  ...rest,
-  seconds: Number(rest.seconds.toFixed(3)),
-  tokensPerSecond: Number(rest.tokensPerSecond.toFixed(1)),
-});
-
-/** Sequential and batched, `rounds` times, alternating which goes first. */
-async function compare(models: SyntheticModels, sentences: string[], batched: Config, rounds: number) {
-  const sequential: Config = { ...batched, batchSize: 1 };
-  await warmUp(models, sentences, batched);
-  const pairs: { sequential: Run; batched: Run }[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? [sequential, batched] : [batched, sequential];
-    const [first, second] = [await run(models, sentences, order[0]!), await run(models, sentences, order[1]!)];
-    pairs.push(round % 2 === 0 ? { sequential: first, batched: second } : { sequential: second, batched: first });
-  }
-  const ratios = pairs.map((p) => p.batched.tokensPerSecond / p.sequential.tokensPerSecond);
-  const same = pairs.flatMap((p) => p.batched.outputs.map((text, i) => text === p.sequential.outputs[i]));
+/** A run for the JSON file: everything but the translations themselves. */
+function summary({ outputs, ...run }: Run) {
   return {
-    config: batched,
-    ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), rounds: ratios },
-    sequentialTokensPerSecond: median(pairs.map((p) => p.sequential.tokensPerSecond)),
-    batchedTokensPerSecond: median(pairs.map((p) => p.batched.tokensPerSecond)),
-    // Batching must not change a translation: padding is masked, so any difference is float rounding.
-    identicalOutputs: same.filter(Boolean).length / same.length,
-    runs: pairs.map((p) => ({ sequential: summary(p.sequential), batched: summary(p.batched) })),
+    ...run,
+    seconds: Number(run.seconds.toFixed(3)),
+    cpuSeconds: Number(run.cpuSeconds.toFixed(3)),
+    translations: outputs.length,
   };
+}
+
+async function compare(models: SyntheticModels, sentences: string[], comparison: Comparison) {
+  const { dtype, threads } = comparison;
+  const sequential: Config = { dtype, threads, batchSize: 1 };
+  const configs = [sequential, ...comparison.batchSizes.map((batchSize) => ({ dtype, threads, batchSize }))];
+  // Load the session and run it once, so first-call allocations stay out of the timings.
+  await run(models, sentences.slice(0, 2), sequential);
+
+  const rounds: Run[][] = [];
+  for (let round = 0; round < comparison.rounds; round++) {
+    const order = round % 2 === 0 ? configs : [...configs].reverse();
+    const runs: Run[] = [];
+    for (const config of order) runs.push(await run(models, sentences, config));
+    rounds.push(configs.map((config) => runs.find((r) => r.batchSize === config.batchSize)!));
+  }
+
+  return comparison.batchSizes.map((batchSize, b) => {
+    const pairs = rounds.map((runs) => ({ sequential: runs[0]!, batched: runs[b + 1]! }));
+    const ratios = pairs.map((p) => tokensPerSecond(p.batched) / tokensPerSecond(p.sequential));
+    const { sequential: s, batched: t } = pairs[0]!;
+    // The same translations either way: padding is masked, so batching changes no output.
+    const same = pairs.flatMap((p) => p.batched.outputs.map((text, i) => text === p.sequential.outputs[i]));
+    return {
+      config: { dtype, threads, batchSize },
+      ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), rounds: ratios },
+      sequentialTokensPerSecond: median(pairs.map((p) => tokensPerSecond(p.sequential))),
+      batchedTokensPerSecond: median(pairs.map((p) => tokensPerSecond(p.batched))),
+      cpuRatio: median(pairs.map((p) => tokensPerCpuSecond(p.batched) / tokensPerCpuSecond(p.sequential))),
+      stepsSaved: s.steps / t.steps,
+      batchedStepCost: median(
+        pairs.map((p) => p.batched.seconds / p.batched.steps / (p.sequential.seconds / p.sequential.steps)),
+      ),
+      identicalOutputs: same.filter(Boolean).length / same.length,
+      runs: pairs.map((p) => ({ sequential: summary(p.sequential), batched: summary(p.batched) })),
+    };
+  });
 }
 
 function label({ dtype, batchSize, threads }: Config): string {
   return `${dtype}, batch ${batchSize}, ${threads ? `${threads} thread${threads > 1 ? 's' : ''}` : 'default threads'}`;
 }
 
-export async function benchTranslate(models: SyntheticModels, options: TranslateBenchOptions): Promise<BenchSection> {
+export async function benchTranslate(
+  models: SyntheticModels,
+  comparisons: readonly Comparison[],
+): Promise<BenchSection> {
   const sentences = await articleSentences();
-  const tokenizer = (await translatorFor(models, { dtype: 'q8', batchSize: 1 })).tokenizer;
-  const sourceTokens = sentences.reduce((sum, s) => sum + tokenizer.encode(s).length, 0);
+  const { tokenizer } = await translatorFor(models, { dtype: 'q8', batchSize: 1 });
+  const sourceTokens = sentences.map((s) => tokenizer.encode(s).length);
   const words = sentences.join(' ').split(/\s+/).length;
 
-  const comparisons = [];
-  for (const dtype of options.dtypes) {
-    comparisons.push(await compare(models, sentences, { dtype, batchSize: DEFAULT_BATCH_SIZE }, options.rounds));
-  }
-  for (const threads of options.sweep?.threads ?? []) {
-    for (const batchSize of options.sweep?.batchSizes ?? []) {
-      comparisons.push(await compare(models, sentences, { dtype: 'q8', batchSize, threads }, 1));
-    }
-  }
+  const results = [];
+  for (const comparison of comparisons) results.push(...(await compare(models, sentences, comparison)));
 
-  const rows: BenchRow[] = comparisons.flatMap((c) => [
-    { metric: `sequential tokens/s (${label(c.config)})`, value: c.sequentialTokensPerSecond, unit: 'tok/s' },
-    { metric: `batched tokens/s (${label(c.config)})`, value: c.batchedTokensPerSecond, unit: 'tok/s' },
+  const rows: BenchRow[] = results.flatMap((r) => [
+    { metric: `sequential (${label(r.config)})`, value: r.sequentialTokensPerSecond, unit: 'tok/s' },
+    { metric: `batched (${label(r.config)})`, value: r.batchedTokensPerSecond, unit: 'tok/s' },
     {
-      metric: `batched ÷ sequential (${label(c.config)})`,
-      value: c.ratio.median,
+      metric: `batched ÷ sequential (${label(r.config)})`,
+      value: r.ratio.median,
       unit: '×',
-      note: `${c.ratio.rounds.length} rounds, ${c.ratio.min.toFixed(2)}–${c.ratio.max.toFixed(2)}; target ≥ 5`,
+      note: `${r.ratio.rounds.length} round(s): ${r.ratio.rounds.map((x) => x.toFixed(2)).join(', ')}; target ≥ 5`,
     },
+    {
+      metric: `  = steps saved ÷ batched step cost`,
+      value: r.stepsSaved,
+      unit: '×',
+      note: `÷ ${r.batchedStepCost.toFixed(2)} (a batched step costs that many one-row steps)`,
+    },
+    { metric: `  in tokens per CPU-second`, value: r.cpuRatio, unit: '×' },
   ]);
-  rows.push({ metric: 'source tokens per word (seed article)', value: sourceTokens / words, unit: '' });
-  return {
-    name: 'translate',
-    rows,
-    details: { sentences: sentences.length, words, sourceTokens, defaultBatchSize: DEFAULT_BATCH_SIZE, comparisons },
-  };
+  rows.push({
+    metric: `seed article: ${sentences.length} sentences, ${words} words`,
+    value: sourceTokens.reduce((a, b) => a + b, 0),
+    unit: 'tokens',
+    note: `${(sourceTokens.reduce((a, b) => a + b, 0) / words).toFixed(2)} per word; longest sentence ${Math.max(...sourceTokens)}`,
+  });
+  return { name: 'translate', rows, details: { sentences: sentences.length, words, sourceTokens, results } };
 }
