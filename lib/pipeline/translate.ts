@@ -42,7 +42,6 @@ type TranslateCall = (
   texts: string[],
   options: {
     max_new_tokens: number;
-    num_beams: number;
     src_lang?: string;
     tgt_lang?: string;
     stopping_criteria: InterruptableStoppingCriteria[];
@@ -68,7 +67,17 @@ async function translateLeg(
     threads,
   })) as TranslationPipeline;
   const prefix = leg.targetToken ? `${leg.targetToken} ` : '';
-  const countTokens = (text: string) => translator.tokenizer.encode(prefix + text).length;
+  // Chunking asks for the same texts' counts again and again (each piece is counted when it is tried and
+  // when it is batched); remembering them halves the tokenizer calls, which dominate the overhead.
+  const counts = new Map<string, number>();
+  const countTokens = (text: string) => {
+    let count = counts.get(text);
+    if (count === undefined) {
+      count = translator.tokenizer.encode(prefix + text).length;
+      counts.set(text, count);
+    }
+    return count;
+  };
 
   const pieces: Piece[] = sentences.flatMap((sentence, index) =>
     sentence.trim()
@@ -94,10 +103,6 @@ async function translateLeg(
         batch.map((i) => prefix + pieces[i]!.text.trim()),
         {
           max_new_tokens: outputBudget(longest, leg.model.maxInputTokens),
-          // opus-mt's generation_config asks for 4 beams, but transformers.js 3 keeps only the best
-          // candidate of each step (greedy) either way; with 1 it skips a top-k over the vocabulary per
-          // row per step, which `npm run bench` shows costs more than a third of batched decoding.
-          num_beams: 1,
           src_lang: leg.srcLang,
           tgt_lang: leg.tgtLang,
           stopping_criteria: [interrupt],

@@ -146,7 +146,7 @@ function rowsFor(result: PageScores, withTargets: boolean): BenchRow[] {
     const target = withTargets ? `target ≥ ${TARGETS[id]} (${score >= TARGETS[id] ? 'met' : 'missed'})` : '';
     const failing = result.failing[id].length ? `failing: ${result.failing[id].join(', ')}` : '';
     return {
-      metric: `${result.page} ${id}`,
+      metric: `${result.page} ${id} (desktop)`,
       value: score,
       unit: '',
       note: [target, failing].filter(Boolean).join('; '),

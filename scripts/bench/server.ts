@@ -32,6 +32,14 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+let fixturesWritten: Promise<string> | undefined;
+
+/** Fixture models take well under a second to write; writing them once here lets a fresh clone bench. */
+function fixtureModels(): Promise<string> {
+  const root = defaultFixturesRoot();
+  return (fixturesWritten ??= generateFixtures(root).then(() => root));
+}
+
 /**
  * Starts the build in .next (it must exist: building takes minutes and would write over the `.next` of a
  * developer's running `next dev`). `env` overrides the defaults, e.g. another BITEXT_FIXTURES_DIR.
@@ -42,9 +50,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ben
       `No production build in ${APP_ROOT}.next: run \`npm run build\` before \`npm run bench\`.`,
     );
   }
-  // Fixture models take well under a second to write; making them here means a fresh clone can bench.
-  const fixturesDir = defaultFixturesRoot();
-  await generateFixtures(fixturesDir);
+  const fixturesDir = await fixtureModels();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bitext-bench-'));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;

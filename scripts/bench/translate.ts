@@ -16,6 +16,7 @@ import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
 import { loadModel, type TextToTextPipeline } from '@/lib/pipeline/load';
 import { DEFAULT_BATCH_SIZE, translateSentences } from '@/lib/pipeline/translate';
 import type { BenchRow, BenchSection } from './report';
+import { median } from './stats';
 import { syntheticSpec, type SyntheticModels } from './synthetic';
 
 const ARTICLE = new URL('../../tests/fixtures/articles/en-sana-lavrov.txt', import.meta.url);
@@ -128,12 +129,6 @@ async function run(models: SyntheticModels, sentences: string[], config: Config)
 
 const tokensPerSecond = (r: Run) => r.tokens / r.seconds;
 const tokensPerCpuSecond = (r: Run) => r.tokens / r.cpuSeconds;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 /** A run for the JSON file: everything but the translations themselves. */
 function summary({ outputs, ...run }: Run) {
