@@ -11,4 +11,6 @@ export interface PipelineContext {
   /** How to get the models for these languages on this host (shown with `model_unavailable`). */
   remedyFor?: (languages: string[]) => string;
   batchSize?: number;
+  /** onnxruntime intra-op threads per model (Node only; unset = onnxruntime's default, one per core). */
+  threads?: number;
 }

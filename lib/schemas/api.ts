@@ -9,7 +9,6 @@ import { SUMMARY_LENGTHS, SUMMARY_MODES, SUMMARY_TYPES } from '@/lib/summarize/o
 export const TRANSLATE_SCOPES = ['summary', 'article', 'both'] as const;
 export type TranslateScope = (typeof TRANSLATE_SCOPES)[number];
 
-
 // zod 4 probes `new Function` once to decide whether to compile fast parsers; our pages' CSP forbids eval
 // (and reports the attempt as a violation), so parse without it everywhere these schemas are used.
 z.config({ jitless: true });

@@ -26,10 +26,12 @@ export function serverEnv(): ServerEnv {
 }
 
 export function serverPipelineContext(signal?: AbortSignal): PipelineContext {
-  const { profile } = serverEnv();
+  const { profile, batchSize, threads } = serverEnv();
   return {
     profile,
     device: 'cpu',
+    batchSize,
+    threads,
     signal,
     remedyFor: (languages) =>
       `run \`npm run models:pull -- ${languages.join(' ')}\` on a connected machine, or set BITEXT_MODELS_DIR to a folder that has the model`,

@@ -21,6 +21,8 @@ const schema = z.object({
   BITEXT_ALLOW_PRIVATE_URLS: flag.default(false),
   BITEXT_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   BITEXT_JOB_BACKLOG: z.coerce.number().int().min(0).max(10_000).default(20),
+  BITEXT_BATCH_SIZE: z.coerce.number().int().min(1).max(256).optional(),
+  BITEXT_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   BITEXT_RATE_DIGESTS: perMinute(20),
   BITEXT_RATE_INFERENCE: perMinute(60),
   BITEXT_RATE_EXTRACT: perMinute(20),
@@ -41,6 +43,10 @@ export interface ServerEnv {
   jobConcurrency: number;
   /** Jobs that may wait for a slot before new ones get 503 queue_full. */
   jobBacklog: number;
+  /** Sentence pieces per generate() call (unset: the pipeline's default, 8). */
+  batchSize?: number;
+  /** onnxruntime intra-op threads per model (unset: one per core). */
+  threads?: number;
   /** Per-client requests a minute: digests, translate/summarize, URL import, share creation. */
   rateLimits: Record<'digests' | 'inference' | 'extract' | 'shares', number>;
 }
@@ -62,6 +68,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     allowPrivateUrls: e.BITEXT_ALLOW_PRIVATE_URLS,
     jobConcurrency: e.BITEXT_JOB_CONCURRENCY,
     jobBacklog: e.BITEXT_JOB_BACKLOG,
+    batchSize: e.BITEXT_BATCH_SIZE,
+    threads: e.BITEXT_THREADS,
     rateLimits: {
       digests: e.BITEXT_RATE_DIGESTS,
       inference: e.BITEXT_RATE_INFERENCE,

@@ -59,6 +59,7 @@ export async function summarizeAbstractive(
   const summarizer = (await loadModel(spec, {
     device: context.device,
     onProgress: context.onProgress,
+    threads: context.threads,
     remedy: context.remedyFor?.([]),
   })) as SummarizationPipeline;
   const summarize = summarizer as unknown as SummarizeCall;
