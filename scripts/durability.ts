@@ -25,6 +25,8 @@ function startServer(dataDir: string): ChildProcess {
     {
       env: {
         ...process.env,
+        // Fixture models: the SIGTERM phase runs a real digest, and nothing may reach for a hub.
+        BITEXT_MODEL_PROFILE: 'fixtures',
         BITEXT_DATA_DIR: dataDir,
         BITEXT_RATE_SHARES: '0',
         NEXT_TELEMETRY_DISABLED: '1',
@@ -66,6 +68,85 @@ function sharePayload(): ShareRequest {
   };
 }
 
+function integrityOf(dataDir: string): { integrity: unknown; shares: number } {
+  const db = new Database(path.join(dataDir, 'bitext.db'), { readonly: true });
+  try {
+    return {
+      integrity: db.pragma('integrity_check', { simple: true }),
+      shares: db.prepare('SELECT count(*) FROM shares').pluck().get() as number,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+const exited = (server: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (server.exitCode !== null) resolve(server.exitCode);
+    else server.once('exit', (code) => resolve(code));
+  });
+
+async function postDigest(text: string): Promise<string> {
+  const response = await fetch(`${BASE}/api/v1/digests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text, source: 'en', targets: ['ru', 'hi', 'zh-Hans'], translate: 'both' }),
+  });
+  if (response.status !== 202) throw new Error(`POST /api/v1/digests answered ${response.status}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** Phase 2: SIGTERM while a digest runs. */
+async function gracefulShutdown(dataDir: string) {
+  const article = readFileSync('tests/fixtures/articles/en-sana-lavrov.txt', 'utf8');
+  let server = startServer(dataDir);
+  await waitUntilUp();
+  const id = await postDigest(Array.from({ length: 20 }, () => article).join('\n\n'));
+  const events = await fetch(`${BASE}/api/v1/digests/${id}/events`);
+  const reader = events.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let stream = '';
+  while (!stream.includes('event: progress')) {
+    const chunk = await reader.read();
+    if (chunk.done || stream.includes('event: error'))
+      throw new Error(`The job ended before any progress: ${stream}`);
+    stream += chunk.value;
+  }
+
+  const signalled = Date.now();
+  process.kill(-server.pid!, 'SIGTERM');
+  const ending = (async () => {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) stream += chunk.value;
+  })().catch(() => undefined);
+  await Promise.race([ending, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+  const streamEndedMs = Date.now() - signalled;
+  const exitCode = await Promise.race([
+    exited(server),
+    new Promise((resolve) => setTimeout(() => resolve('hung'), 15_000)),
+  ]);
+  const { integrity } = integrityOf(dataDir);
+
+  server = startServer(dataDir);
+  await waitUntilUp();
+  const lostJob = (await fetch(`${BASE}/api/v1/digests/${id}`)).status;
+  const next = await postDigest(article);
+  let nextStatus = 'queued';
+  for (let i = 0; i < 100 && !['done', 'failed'].includes(nextStatus); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    nextStatus = ((await (await fetch(`${BASE}/api/v1/digests/${next}`)).json()) as { status: string })
+      .status;
+  }
+  process.kill(-server.pid!, 'SIGTERM');
+  await exited(server);
+  return {
+    streamEndedWithCancelled: /event: error\ndata: \{"code":"cancelled"/.test(stream),
+    streamEndedMs,
+    exitCode,
+    integrity,
+    lostJobAfterRestart: lostJob,
+    nextJobAfterRestart: nextStatus,
+  };
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bitext-durability-'));
   const body = JSON.stringify(sharePayload());
@@ -103,13 +184,10 @@ async function main(): Promise<void> {
   let found = 0;
   for (const id of acknowledged) if ((await fetch(`${BASE}/api/v1/shares/${id}`)).status === 200) found++;
   process.kill(-server.pid!, 'SIGTERM');
+  await exited(server);
+  const { integrity, shares } = integrityOf(dataDir);
 
-  const db = new Database(path.join(dataDir, 'bitext.db'), { readonly: true });
-  const integrity = db.pragma('integrity_check', { simple: true });
-  const stored = db.prepare('SELECT count(*) FROM shares').pluck().get() as number;
-  db.close();
-
-  const report = {
+  const killed9 = {
     clients: CLIENTS,
     loadMs,
     acknowledged: acknowledged.length,
@@ -117,11 +195,21 @@ async function main(): Promise<void> {
     refused,
     foundAfterRestart: found,
     lost: acknowledged.length - found,
-    rowsInDatabase: stored,
+    rowsInDatabase: shares,
     integrity,
   };
-  console.log(JSON.stringify(report, null, 2));
-  if (report.acknowledged === 0 || report.lost > 0 || integrity !== 'ok') process.exit(1);
+  const sigterm = await gracefulShutdown(dataDir);
+  console.log(JSON.stringify({ killed9, sigterm }, null, 2));
+  const ok =
+    killed9.acknowledged > 0 &&
+    killed9.lost === 0 &&
+    integrity === 'ok' &&
+    sigterm.streamEndedWithCancelled &&
+    sigterm.exitCode !== 'hung' &&
+    sigterm.integrity === 'ok' &&
+    sigterm.lostJobAfterRestart === 404 &&
+    sigterm.nextJobAfterRestart === 'done';
+  if (!ok) process.exit(1);
 }
 
 main().catch((error: unknown) => {
