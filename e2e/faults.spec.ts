@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+
+import { WorkspacePage } from './pages/workspace-page';
+import { SCRIPT_TEXT } from './support/messages';
+
+test.setTimeout(180_000);
+
+test('a browser engine that crashes shows a clear error, and the next run works', async ({
+  page,
+  context,
+}) => {
+  const workspace = new WorkspacePage(page);
+  await workspace.goto();
+  await workspace.loadSample();
+  await workspace.chooseEngine('browser');
+
+  // Serve the worker a broken entry script, once: it dies as it starts, as a crashed engine would.
+  let crashed = false;
+  await context.route('**/_next/static/chunks/turbopack-worker-*.js', async (route) => {
+    if (crashed) return route.fallback();
+    crashed = true;
+    await route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("simulated crash");' });
+  });
+  await workspace.run();
+  const alert = page.getByRole('alert').filter({ hasText: workspace.t('Errors.internal') });
+  await expect(alert).toBeVisible({ timeout: 60_000 });
+  expect(crashed).toBe(true);
+  // The article is still there to run again.
+  await expect(workspace.article).toHaveValue(/Lavrov/);
+
+  await workspace.run();
+  await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: 150_000 });
+  await workspace.tab('ru').click();
+  await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.ru);
+});
