@@ -1,27 +1,13 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { defineConfig, devices } from '@playwright/test';
 
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium';
+
 const PORT = 3100;
 const baseURL = `http://127.0.0.1:${PORT}`;
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-
-/** We drive the system Chromium: Playwright's own browser download needs a network CI does not have. */
-function chromiumPath(): string {
-  const fromEnv = process.env.PLAYWRIGHT_CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv))
-      throw new Error(`PLAYWRIGHT_CHROMIUM_PATH is set to ${fromEnv}, which does not exist.`);
-    return fromEnv;
-  }
-  if (existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
-  throw new Error(
-    `No Chromium found for the e2e tests. Install it (Debian/Ubuntu: apt-get install chromium) so that ` +
-      `${DEBIAN_CHROMIUM} exists, or set PLAYWRIGHT_CHROMIUM_PATH to a Chrome or Chromium binary.`,
-  );
-}
 
 // Each run gets an empty store. Playwright loads this file again in every worker; they inherit this variable
 // from the main process, so only one directory is made per run.
@@ -48,16 +34,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           executablePath: chromiumPath(),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            // Any host but loopback fails to resolve, so a page that reaches for the internet fails loudly.
-            '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

@@ -26,10 +26,10 @@ import { runDigest, seedArticle } from './seed';
 import { withServer } from './server';
 import { median, round } from './stats';
 import type { SyntheticModels } from './synthetic';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
 
 const ROUNDS = 2;
 const WARM_UP_TEXT = 'The minister spoke to reporters in Moscow on Monday.';
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const RUN_TIMEOUT_MS = 240_000;
 
 /** The fixture model the fixtures profile translates English into Russian with. */
@@ -136,8 +136,8 @@ interface BrowserEngine {
 /** Headless Chromium on the workspace, its pipeline worker started and warmed up by a real Run. */
 async function openBrowserEngine(origin: string): Promise<BrowserEngine> {
   const browser = await chromium.launch({
-    executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? DEBIAN_CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
   });
   try {
     const page: Page = await browser.newPage();

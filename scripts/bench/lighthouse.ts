@@ -4,7 +4,6 @@
  * `noindex` on purpose, so their SEO score is expected to be lower.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import lighthouse, { desktopConfig, type Result } from 'lighthouse';
 import type { BenchRow, BenchSection } from './report';
 import { createSeedShare } from './seed';
 import { freePort, withServer } from './server';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof CATEGORIES)[number];
@@ -22,7 +22,6 @@ const TARGETS: Record<Category, number> = {
   'best-practices': 100,
   seo: 100,
 };
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 interface Chromium {
   port: number;
@@ -31,12 +30,7 @@ interface Chromium {
 
 /** The same browser as the e2e tests (PLAYWRIGHT_CHROMIUM_PATH, else Debian's), with a DevTools port. */
 async function launchChromium(): Promise<Chromium> {
-  const executable = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? DEBIAN_CHROMIUM;
-  if (!existsSync(executable)) {
-    throw new Error(
-      `No Chromium at ${executable}: install it (apt-get install chromium) or set PLAYWRIGHT_CHROMIUM_PATH.`,
-    );
-  }
+  const executable = chromiumPath();
   const port = await freePort();
   const profile = await mkdtemp(path.join(tmpdir(), 'bitext-bench-chromium-'));
   const child = spawn(
@@ -45,14 +39,7 @@ async function launchChromium(): Promise<Chromium> {
       '--headless=new',
       `--remote-debugging-port=${port}`,
       `--user-data-dir=${profile}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // Only loopback resolves: a page reaching for the internet fails loudly instead of timing Lighthouse out.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+      ...CHROMIUM_ARGS,
       'about:blank',
     ],
     // Its own process group, so that closing it takes its renderer and GPU processes too.
