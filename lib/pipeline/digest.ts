@@ -14,6 +14,7 @@ import type { PipelineContext } from './context';
 import type { WireError } from './protocol';
 import { cleanArticle, joinParagraphs, sentencesOf, type SourceSentence } from './document';
 import { resolveLanguage } from './tasks';
+import { loadModel } from './load';
 import { translateSentences } from './translate';
 
 export interface DigestRequest {
@@ -59,18 +60,47 @@ export async function digest(
 ): Promise<DigestResult> {
   const { body, removed } = cleanArticle(request.text);
   const { language, detection } = resolveLanguage(body, request.source);
+  // Every translator starts loading now, while the summary is made; each language is then translated as
+  // soon as its models are ready rather than in the order it was picked.
+  const ready = new Map(request.targets.map((target) => [target, preload(language, target, context)]));
   const sentences = sentencesOf(body, language);
   const sourceTexts = sentences.map((s) => s.text);
   const summary = await summarize(sourceTexts, language, request.summary, context);
   onPartial?.({ part: 'summary', summary });
 
-  const translations: Record<string, LanguageResult> = {};
-  for (const target of request.targets) {
+  const results = new Map<LanguageCode, LanguageResult>();
+  while (ready.size > 0) {
+    const target = await Promise.race(ready.values());
+    ready.delete(target);
     const result = await translateDigest(language, target, sentences, summary, request, context);
-    translations[target] = result;
+    results.set(target, result);
     onPartial?.({ part: 'translation', language: target, result });
   }
+  const translations = Object.fromEntries(request.targets.map((target) => [target, results.get(target)!]));
   return { language, detection, removed, sentences, summary, translations };
+}
+
+/**
+ * Loads a target's models (promise-cached, so translating reuses them) and resolves with the target once
+ * they are ready or have failed; a failure is reported where the model is used.
+ */
+function preload(
+  source: LanguageCode,
+  target: LanguageCode,
+  context: PipelineContext,
+): Promise<LanguageCode> {
+  const legs = translationRoute(context.profile, source, target) ?? [];
+  const options = {
+    device: context.device,
+    threads: context.threads,
+    onProgress: context.onProgress,
+    remedy: remedyFor(source, target, context),
+  };
+  return Promise.allSettled(legs.map((leg) => loadModel(leg.model, options))).then(() => target);
+}
+
+function remedyFor(source: LanguageCode, target: LanguageCode, context: PipelineContext): string | undefined {
+  return context.remedyFor?.([source, target].filter((l) => l !== 'en'));
 }
 
 async function translateDigest(
@@ -96,7 +126,7 @@ async function translateDigest(
     // One call for both, so they share batches and the model is loaded once.
     const translated = await translateSentences([...summaryTexts, ...articleTexts], route, {
       ...context,
-      remedy: context.remedyFor?.([source, target].filter((l) => l !== 'en')),
+      remedy: remedyFor(source, target, context),
     });
     const summaryOut = translated.slice(0, summaryTexts.length);
     const articleOut = translated.slice(summaryTexts.length);
