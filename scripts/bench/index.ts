@@ -6,7 +6,7 @@
  * models are generated on first use under <BITEXT_DATA_DIR>/synthetic.
  * Against the production build (`npm run build` first; each starts its own `next start` on a free loopback
  * port): browser (bench 2, worker vs server), cache (4), page-weight (6), lighthouse (7), http-load (8).
- * In this process, on the fixture models: overhead (3).
+ * In this process, on the fixture models: overhead (3), scaling (long articles: 10, 100, 1,000 sentences).
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -17,6 +17,7 @@ import { benchHttpLoad } from './http-load';
 import { benchLighthouse } from './lighthouse';
 import { benchMemory } from './memory';
 import { benchOverhead } from './overhead';
+import { benchScaling } from './scaling';
 import { benchPageWeight } from './page-weight';
 import { formatTable, machine, saveRun, type BenchRun, type BenchSection } from './report';
 import { prepareSyntheticModels, type SyntheticModels } from './synthetic';
@@ -29,7 +30,15 @@ interface Options {
 }
 
 type SectionName =
-  'translate' | 'memory' | 'browser' | 'overhead' | 'cache' | 'page-weight' | 'lighthouse' | 'http-load';
+  | 'translate'
+  | 'memory'
+  | 'browser'
+  | 'overhead'
+  | 'scaling'
+  | 'cache'
+  | 'page-weight'
+  | 'lighthouse'
+  | 'http-load';
 
 const SECTIONS: Record<SectionName, (models: SyntheticModels, options: Options) => Promise<BenchSection>> = {
   translate: (models, options) =>
@@ -37,6 +46,7 @@ const SECTIONS: Record<SectionName, (models: SyntheticModels, options: Options) 
   memory: (models) => benchMemory(models),
   browser: (models) => benchBrowser(models),
   overhead: () => benchOverhead(),
+  scaling: () => benchScaling(),
   cache: () => benchCache(),
   'page-weight': () => benchPageWeight(),
   lighthouse: () => benchLighthouse(),
@@ -45,7 +55,17 @@ const SECTIONS: Record<SectionName, (models: SyntheticModels, options: Options) 
 
 const optionsSchema = z.object({
   sections: z.array(
-    z.enum(['translate', 'memory', 'browser', 'overhead', 'cache', 'page-weight', 'lighthouse', 'http-load']),
+    z.enum([
+      'translate',
+      'memory',
+      'browser',
+      'overhead',
+      'scaling',
+      'cache',
+      'page-weight',
+      'lighthouse',
+      'http-load',
+    ]),
   ),
   rounds: z.coerce.number().int().min(1).max(10),
   sweep: z.boolean(),
