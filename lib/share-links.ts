@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 import { cleanArticle } from '@/lib/pipeline/document';
-import type { Share } from '@/lib/schemas/share';
+import type { Share, ShareCreated } from '@/lib/schemas/share';
 import { joinSentences } from '@/lib/text/chunk';
 
 /** localStorage key of the shares this browser created. */
@@ -34,9 +34,25 @@ export const myShares = z
   )
   .catch([]);
 
-/** The title the server gives a share sent without one: the article's first line (see lib/store/shares.ts). */
+/** The title of a share sent without one: the cleaned article's first line (the store uses this too). */
+export function firstLineTitle(body: string): string {
+  return body.split('\n', 1)[0]!.slice(0, 300);
+}
+
 export function shareTitle(text: string): string {
-  return cleanArticle(text).body.split('\n', 1)[0]!.slice(0, 300);
+  return firstLineTitle(cleanArticle(text).body);
+}
+
+/** The entry this browser keeps for a share it created, delete token included. */
+export function myShareEntry(text: string, created: ShareCreated): MyShare {
+  return {
+    id: created.id,
+    title: shareTitle(text),
+    token: created.deleteToken,
+    url: created.url,
+    createdAt: new Date().toISOString(),
+    expiresAt: created.expiresAt,
+  };
 }
 
 /** The locale-less path of a share, optionally opening one language: whoever follows it gets their own UI. */

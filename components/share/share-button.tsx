@@ -13,7 +13,7 @@ import {
   type ShareExpiry,
   type ShareRequest,
 } from '@/lib/schemas/share';
-import { shareTitle } from '@/lib/share-links';
+import { myShareEntry } from '@/lib/share-links';
 import { Button } from '../ui/button';
 import { CopyButton } from '../ui/copy-button';
 import { ErrorMessage } from '../workspace/error-message';
@@ -62,14 +62,7 @@ export function ShareButton({ text, result, options }: Props) {
       });
       if (!response.ok) throw await responseError(response);
       const created = (await response.json()) as ShareCreated;
-      add({
-        id: created.id,
-        title: shareTitle(text),
-        token: created.deleteToken,
-        url: created.url,
-        createdAt: new Date().toISOString(),
-        expiresAt: created.expiresAt,
-      });
+      add(myShareEntry(text, created));
       setUpload({ result, upload: { status: 'done', created } });
     } catch (error) {
       setUpload({ result, upload: { status: 'failed', error: toWireError(error) } });

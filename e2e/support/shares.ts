@@ -2,7 +2,7 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 import type { JobView } from '../../lib/pipeline/protocol';
 import { toShareRequest, type ShareCreated, type ShareRequest } from '../../lib/schemas/share';
-import { MY_SHARES_KEY, shareTitle, type MyShare } from '../../lib/share-links';
+import { MY_SHARES_KEY, myShareEntry, type MyShare } from '../../lib/share-links';
 
 export const SHARE_TARGETS = ['ru', 'zh-Hans', 'hi'] as const;
 
@@ -40,14 +40,7 @@ export async function createShare(request: APIRequestContext, text: string): Pro
 
 /** Puts a share in this browser's list as the Share button records it, delete token included. */
 export async function rememberShare(page: Page, text: string, created: ShareCreated): Promise<MyShare> {
-  const entry: MyShare = {
-    id: created.id,
-    title: shareTitle(text),
-    token: created.deleteToken,
-    url: created.url,
-    createdAt: new Date().toISOString(),
-    expiresAt: created.expiresAt,
-  };
+  const entry = myShareEntry(text, created);
   await page.evaluate(([key, value]) => window.localStorage.setItem(key, JSON.stringify([value])), [
     MY_SHARES_KEY,
     entry,

@@ -4,6 +4,7 @@ import { BitextError } from '@/lib/errors';
 import { isLanguageCode } from '@/lib/langs';
 import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
 import type { Share, ShareExpiry, ShareRequest } from '@/lib/schemas/share';
+import { firstLineTitle } from '@/lib/share-links';
 import { database, type Db } from './db';
 
 const EXPIRY_MS: Record<ShareExpiry, number | null> = {
@@ -95,7 +96,7 @@ export function createShareStore(db: Db, now: () => number = Date.now): ShareSto
       const created = now();
       const ttl = EXPIRY_MS[request.expires];
       const expiresAt = ttl === null ? null : created + ttl;
-      const title = request.title || body.split('\n', 1)[0]!.slice(0, 300);
+      const title = request.title || firstLineTitle(body);
       const payload: StoredPayload = {
         source: request.source,
         sentences,
