@@ -79,7 +79,9 @@ async function translateLeg(
     return count;
   };
 
-  const pieces: Piece[] = sentences.flatMap((sentence, index) =>
+  // A sentence given twice is translated once: an extractive summary repeats sentences of the article.
+  const distinct = [...new Set(sentences)];
+  const pieces: Piece[] = distinct.flatMap((sentence, index) =>
     sentence.trim()
       ? splitToBudget(sentence, leg.model.maxInputTokens, countTokens, leg.source).map((text) => ({
           sentence: index,
@@ -124,9 +126,10 @@ async function translateLeg(
     signal?.removeEventListener('abort', stop);
   }
 
-  const translated = sentences.map(() => [] as string[]);
+  const translated = distinct.map(() => [] as string[]);
   pieces.forEach((piece, i) => translated[piece.sentence]!.push(outputs[i] ?? ''));
-  return translated.map((parts) => joinSentences(parts));
+  const byText = new Map(distinct.map((sentence, i) => [sentence, joinSentences(translated[i]!)]));
+  return sentences.map((sentence) => byText.get(sentence)!);
 }
 
 /**

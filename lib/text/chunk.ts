@@ -13,8 +13,13 @@ export type CountTokens = (text: string) => number;
  */
 const MAX_CHARS_PER_TOKEN = 32;
 
+/** The text's token count, or Infinity when it is too long to be worth asking. */
+function measure(text: string, budget: number, countTokens: CountTokens): number {
+  return text.length <= budget * MAX_CHARS_PER_TOKEN ? countTokens(text) : Infinity;
+}
+
 function fitsBudget(text: string, budget: number, countTokens: CountTokens): boolean {
-  return text.length <= budget * MAX_CHARS_PER_TOKEN && countTokens(text) <= budget;
+  return measure(text, budget, countTokens) <= budget;
 }
 
 export interface SentenceGroup {
@@ -81,8 +86,13 @@ const LEVELS: readonly ((text: string, lang: string) => string[])[] = [
   splitGraphemes,
 ];
 
+/**
+ * Splits `text` into chunks of at most `budget` tokens at this level's boundaries, going a level finer inside
+ * any piece that is over budget on its own. `tokensPerChar` (of the sentence) only guides the first guesses.
+ */
 function splitAtLevel(
   text: string,
+  tokensPerChar: number,
   level: number,
   budget: number,
   countTokens: CountTokens,
@@ -98,15 +108,15 @@ function splitAtLevel(
   const chunks: string[] = [];
   let start = 0;
   while (start < pieces.length) {
-    const first = pieces[start]!;
-    if (!fitsBudget(first, budget, countTokens)) {
-      // The tail of an over-long piece may still share a chunk with what follows it.
-      const finer = splitAtLevel(first, level + 1, budget, countTokens, lang);
+    const taken = longestFittingRun(pieces, start, budget, countTokens, tokensPerChar);
+    if (taken === 0) {
+      // The first piece is over budget on its own. The tail of its finer split may still share a chunk with
+      // what follows it.
+      const finer = splitAtLevel(pieces[start]!, tokensPerChar, level + 1, budget, countTokens, lang);
       pieces[start] = finer.pop() ?? '';
       chunks.push(...finer);
       continue;
     }
-    const taken = longestFittingRun(pieces, start, budget, countTokens);
     chunks.push(pieces.slice(start, start + taken).join(''));
     start += taken;
   }
@@ -114,27 +124,49 @@ function splitAtLevel(
 }
 
 /**
- * How many pieces from `start` fit the budget together (at least 1, which the caller has checked). Galloping
- * then bisecting costs O(log n) tokenizer calls per chunk instead of one per piece, which matters for a
- * 50,000-character "word" split into graphemes. Relies on counts growing as pieces are added.
+ * How many pieces from `start` fit the budget together (0 when not even the first does). The first guess comes
+ * from the text's tokens per character; galloping from it (up if it fits, down if not) and bisecting then
+ * find the exact answer: about two tokenizer calls per chunk when the guess is close, and never more than
+ * O(log n), which matters for a 50,000-character "word" split into graphemes. Relies on counts growing as
+ * pieces are added.
  */
 function longestFittingRun(
   pieces: readonly string[],
   start: number,
   budget: number,
   countTokens: CountTokens,
+  tokensPerChar: number,
 ) {
   const fits = (n: number) => fitsBudget(pieces.slice(start, start + n).join(''), budget, countTokens);
   const available = pieces.length - start;
-  let good = 1;
+  let guess = 1;
+  for (let chars = pieces[start]!.length; guess < available; guess++) {
+    chars += pieces[start + guess]!.length;
+    if (chars * tokensPerChar > budget) break;
+  }
+  // good always fits and bad never does (0 fits trivially; available + 1 stands for "past the end").
+  let good = 0;
   let bad = available + 1;
-  for (let step = 1; good < available; step *= 2) {
-    const next = Math.min(good + step, available);
-    if (!fits(next)) {
-      bad = next;
-      break;
+  if (fits(guess)) {
+    good = guess;
+    for (let step = 1; good < available; step *= 2) {
+      const next = Math.min(good + step, available);
+      if (!fits(next)) {
+        bad = next;
+        break;
+      }
+      good = next;
     }
-    good = next;
+  } else {
+    bad = guess;
+    for (let step = 1; bad - good > 1; step *= 2) {
+      const next = Math.max(bad - step, good);
+      if (next === good || fits(next)) {
+        good = next;
+        break;
+      }
+      bad = next;
+    }
   }
   while (bad - good > 1) {
     const middle = Math.floor((good + bad) / 2);
@@ -155,8 +187,11 @@ export function splitToBudget(
   countTokens: CountTokens,
   lang = 'en',
 ): string[] {
-  if (fitsBudget(sentence, budget, countTokens)) return [sentence];
-  return splitAtLevel(sentence, 0, budget, countTokens, lang);
+  const tokens = measure(sentence, budget, countTokens);
+  if (tokens <= budget) return [sentence];
+  // Unmeasured (too long to ask): assume the densest text, a token per character, so that guesses start small.
+  const tokensPerChar = Number.isFinite(tokens) ? tokens / sentence.length : 1;
+  return splitAtLevel(sentence, tokensPerChar, 0, budget, countTokens, lang);
 }
 
 // Chinese and Japanese run on without spaces: "他说：“好。”走了。", not "他说：“好。” 走了。". A sentence counts as

@@ -56,6 +56,21 @@ describe('translateSentences', () => {
     expect(out).toEqual(['Оне.', '', 'Тво.']);
   });
 
+  it('translates a repeated sentence once and gives every copy the same translation', async () => {
+    const progress: ProgressEvent[] = [];
+    const out = await translateSentences(
+      ['Lavrov said so.', 'The talks go on.', 'Lavrov said so.'],
+      route('ru'),
+      {
+        ...context,
+        onProgress: (e) => progress.push(e),
+      },
+    );
+    expect(out).toEqual(['Лавров саид со.', 'Тхе талкс го он.', 'Лавров саид со.']);
+    // Two pieces went to the model, not three.
+    expect(progress.filter((e) => e.type === 'step').at(-1)).toMatchObject({ done: 2, total: 2 });
+  });
+
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
