@@ -100,7 +100,14 @@ async function main(): Promise<void> {
     log(`bench: ${name}…`);
     const before = os.loadavg();
     const started = performance.now();
-    const section = await SECTIONS[name](models, options);
+    // One failing section (say, Chromium missing for lighthouse) must not cost the numbers of the others.
+    const section = await SECTIONS[name](models, options).catch((error: unknown): BenchSection => {
+      log(
+        `bench: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      process.exitCode = 1;
+      return { name, rows: [], details: null, error: error instanceof Error ? error.message : String(error) };
+    });
     const after = os.loadavg();
     // Other processes on these cores are the main source of noise: show how busy they were.
     section.rows.push({

@@ -20,6 +20,8 @@ export interface BenchSection {
   rows: BenchRow[];
   /** Everything measured, for the JSON file. */
   details: unknown;
+  /** Set when the section threw: the run goes on with the others and exits non-zero at the end. */
+  error?: string;
 }
 
 export interface BenchRun {
@@ -41,14 +43,16 @@ export function machine(): BenchRun['machine'] {
 }
 
 function formatValue({ value, unit }: BenchRow): string {
-  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  // Counts stay counts ("12 calls", not "12.00").
+  const digits = Number.isInteger(value) || Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
   return `${value.toFixed(digits)}${unit ? ` ${unit}` : ''}`;
 }
 
 export function formatTable(sections: readonly BenchSection[]): string {
-  const lines = sections.flatMap((s) =>
-    s.rows.map((row) => [s.name, row.metric, formatValue(row), row.note ?? '']),
-  );
+  const lines = sections.flatMap((s) => [
+    ...s.rows.map((row) => [s.name, row.metric, formatValue(row), row.note ?? '']),
+    ...(s.error ? [[s.name, 'FAILED', '', s.error]] : []),
+  ]);
   const header = ['section', 'metric', 'value', 'note'];
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: string[]) =>
