@@ -43,6 +43,8 @@ export interface ShareStore {
   create(request: ShareRequest): { id: string; deleteToken: string; expiresAt: string | null };
   /** The share, or throws `not_found` / `expired`. */
   get(id: string): Share;
+  /** The same as JSON text, spliced from the stored payload without parsing it (the API's hot path). */
+  json(id: string): string;
   /** Deletes with the token given at creation; throws `not_found` / `forbidden`. */
   delete(id: string, token: string): void;
 }
@@ -86,6 +88,21 @@ export function createShareStore(db: Db, now: () => number = Date.now): ShareSto
   const remove = db.prepare('DELETE FROM shares WHERE id = ?');
   const purge = db.prepare('DELETE FROM shares WHERE expires_at IS NOT NULL AND expires_at < ?');
 
+  function json(id: string): string {
+    const row = isShareId(id) ? select.get(id) : undefined;
+    if (!row) throw new BitextError('not_found', 'There is no shared result at this address.');
+    if (row.expires_at !== null && row.expires_at <= now()) {
+      throw new BitextError('expired', 'This shared result has expired.');
+    }
+    const head = JSON.stringify({ id: row.id, title: row.title });
+    const tail = JSON.stringify({
+      createdAt: new Date(row.created_at).toISOString(),
+      expiresAt: row.expires_at === null ? null : new Date(row.expires_at).toISOString(),
+    });
+    // `{"id",…,"title":…}` + the payload object's members + `"createdAt":…,"expiresAt":…}`: a Share.
+    return `${head.slice(0, -1)},${row.payload.slice(1, -1)},${tail.slice(1)}`;
+  }
+
   return {
     create(request) {
       const { body } = cleanArticle(request.source.text);
@@ -110,19 +127,10 @@ export function createShareStore(db: Db, now: () => number = Date.now): ShareSto
     },
 
     get(id) {
-      const row = isShareId(id) ? select.get(id) : undefined;
-      if (!row) throw new BitextError('not_found', 'There is no shared result at this address.');
-      if (row.expires_at !== null && row.expires_at <= now()) {
-        throw new BitextError('expired', 'This shared result has expired.');
-      }
-      return {
-        id: row.id,
-        title: row.title,
-        ...(JSON.parse(row.payload) as StoredPayload),
-        createdAt: new Date(row.created_at).toISOString(),
-        expiresAt: row.expires_at === null ? null : new Date(row.expires_at).toISOString(),
-      };
+      return JSON.parse(json(id)) as Share;
     },
+
+    json,
 
     delete(id, token) {
       const row = isShareId(id) ? selectToken.get(id) : undefined;

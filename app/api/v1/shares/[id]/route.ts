@@ -7,7 +7,9 @@ interface Params {
 
 export async function GET(_request: Request, { params }: Params): Promise<Response> {
   const { id } = await params;
-  return handle(async () => shareStore().get(id));
+  return handle(
+    async () => new Response(shareStore().json(id), { headers: { 'content-type': 'application/json' } }),
+  );
 }
 
 export async function DELETE(request: Request, { params }: Params): Promise<Response> {
