@@ -21,7 +21,7 @@ export interface TranslateOptions {
   remedy?: string;
 }
 
-export const DEFAULT_BATCH_SIZE = 8;
+export const DEFAULT_BATCH_SIZE = 4;
 
 export async function translateSentences(
   sentences: readonly string[],

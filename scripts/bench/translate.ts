@@ -41,7 +41,7 @@ export const HEADLINE: Comparison = { dtype: 'q8', batchSizes: [DEFAULT_BATCH_SI
 
 /** `--sweep`: the knobs, two rounds each (one in each order). */
 export const SWEEP: readonly Comparison[] = [
-  { dtype: 'q8', batchSizes: [2, 4, 16], rounds: 2 },
+  { dtype: 'q8', batchSizes: [2, 8, 16], rounds: 2 },
   { dtype: 'q8', threads: 1, batchSizes: [DEFAULT_BATCH_SIZE], rounds: 2 },
   { dtype: 'q8', threads: 2, batchSizes: [DEFAULT_BATCH_SIZE], rounds: 2 },
   { dtype: 'fp32', batchSizes: [DEFAULT_BATCH_SIZE], rounds: 2 },
