@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 
 import type { Detection } from '@/lib/detect';
-import { detectRequest } from '@/lib/schemas/api';
+import { isArticleText } from '@/lib/schemas/rules';
 
 /** Long enough that a fast typist is not interrupted, short enough to feel live. */
 const PAUSE_MS = 400;
@@ -20,8 +20,7 @@ interface Answer {
  */
 export function useDetection(text: string): { detection?: Detection; pending: boolean } {
   const [answer, setAnswer] = useState<Answer>();
-  const request = detectRequest.safeParse({ text });
-  const valid = request.success;
+  const valid = isArticleText(text);
 
   useEffect(() => {
     if (!valid) return;

@@ -5,7 +5,6 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { DigestPartial, DigestRequest, DigestResult } from '@/lib/pipeline/digest';
 import type { ProgressEvent } from '@/lib/pipeline/events';
 import type { JobView, WireError } from '@/lib/pipeline/protocol';
-import { digestRequest } from '@/lib/schemas/api';
 import { readEventStream } from './event-stream';
 import { CANCELLED, invalidRequest, isWireError, responseError, toWireError } from './wire-error';
 
@@ -66,6 +65,8 @@ export function useServerDigest() {
 
 async function runOnServer(request: DigestRequest, handlers: DigestHandlers, run: ServerRun) {
   const { signal } = run.controller;
+  // The API's own schema, loaded on the first server run rather than with the page (it brings zod).
+  const { digestRequest } = await import('@/lib/schemas/api');
   const body = digestRequest.safeParse(request);
   if (!body.success) throw invalidRequest(body.error.issues);
 

@@ -1,13 +1,12 @@
 'use client';
 
 import { useCallback, useSyncExternalStore } from 'react';
-import type { z } from 'zod';
 
 /*
  * State kept in localStorage, so the pasted text and the reader's choices survive a reload and a UI-locale
  * switch (which remounts the page). The server render and hydration see the fallback; React then swaps in the
- * stored value without a mismatch. Values are parsed with a schema on the way in, so an old or hand-edited
- * entry falls back instead of breaking the page.
+ * stored value without a mismatch. Values go through `parse` on the way in, so an old or hand-edited entry
+ * falls back instead of breaking the page.
  */
 
 type Listener = () => void;
@@ -16,15 +15,12 @@ const listeners = new Map<string, Set<Listener>>();
 // Parsed once per key: useSyncExternalStore needs the same object back until the value changes.
 const cache = new Map<string, unknown>();
 
-function read<T>(key: string, schema: z.ZodType<T>, fallback: T): T {
+function read<T>(key: string, parse: (stored: unknown) => T, fallback: T): T {
   if (cache.has(key)) return cache.get(key) as T;
   let value = fallback;
   try {
     const raw = window.localStorage.getItem(key);
-    if (raw !== null) {
-      const parsed = schema.safeParse(JSON.parse(raw));
-      if (parsed.success) value = parsed.data;
-    }
+    if (raw !== null) value = parse(JSON.parse(raw));
   } catch {
     // Storage disabled (private mode, policy) or unparsable JSON: start from the fallback.
   }
@@ -65,20 +61,20 @@ function subscribe(key: string, listener: Listener): () => void {
  */
 export function useStoredState<T>(
   key: string,
-  schema: z.ZodType<T>,
+  parse: (stored: unknown) => T,
   fallback: T,
 ): [T, (update: T | ((current: T) => T)) => void] {
   const value = useSyncExternalStore(
     useCallback((listener: Listener) => subscribe(key, listener), [key]),
-    () => read(key, schema, fallback),
+    () => read(key, parse, fallback),
     () => fallback,
   );
   const update = useCallback(
     (next: T | ((current: T) => T)) => {
-      const current = read(key, schema, fallback);
+      const current = read(key, parse, fallback);
       write(key, typeof next === 'function' ? (next as (current: T) => T)(current) : next);
     },
-    [key, schema, fallback],
+    [key, parse, fallback],
   );
   return [value, update];
 }

@@ -2,8 +2,6 @@
  * What the share page, its link preview and the author's browser agree on: which language a link asks for,
  * what a preview of a share says, and the list of shares a browser made (kept with their delete tokens).
  */
-import { z } from 'zod';
-
 import { cleanArticle } from '@/lib/pipeline/document';
 import type { Share, ShareCreated } from '@/lib/schemas/share';
 import { joinSentences } from '@/lib/text/chunk';
@@ -11,28 +9,33 @@ import { joinSentences } from '@/lib/text/chunk';
 /** localStorage key of the shares this browser created. */
 export const MY_SHARES_KEY = 'bitext.shares';
 
-const myShare = z.object({
-  id: z.string().min(1),
-  title: z.string(),
+export interface MyShare {
+  id: string;
+  title: string;
   /** The delete token: shown once by the server, so this browser is the only place it lives. */
-  token: z.string().min(1),
-  url: z.string(),
-  createdAt: z.string(),
-  expiresAt: z.string().nullable().catch(null),
-});
+  token: string;
+  url: string;
+  createdAt: string;
+  expiresAt: string | null;
+}
 
-export type MyShare = z.infer<typeof myShare>;
+/** A stored entry as a MyShare, or undefined when it lacks what the list needs. */
+function myShare(entry: unknown): MyShare | undefined {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return undefined;
+  const { id, title, token, url, createdAt, expiresAt } = entry as Record<string, unknown>;
+  if (typeof id !== 'string' || id === '' || typeof token !== 'string' || token === '') return undefined;
+  if (typeof title !== 'string' || typeof url !== 'string' || typeof createdAt !== 'string') return undefined;
+  return { id, title, token, url, createdAt, expiresAt: typeof expiresAt === 'string' ? expiresAt : null };
+}
 
-/** The stored list, newest first. An entry that no longer parses is dropped alone, not the whole list. */
-export const myShares = z
-  .array(z.unknown())
-  .transform((entries) =>
-    entries.flatMap((entry) => {
-      const parsed = myShare.safeParse(entry);
-      return parsed.success ? [parsed.data] : [];
-    }),
-  )
-  .catch([]);
+/**
+ * The stored list, newest first. An entry that no longer parses is dropped alone, not the whole list. Checked
+ * by hand rather than with zod: the workspace reads it on its first render, and zod would be the largest
+ * library that render downloads.
+ */
+export function parseMyShares(stored: unknown): MyShare[] {
+  return Array.isArray(stored) ? stored.flatMap((entry) => myShare(entry) ?? []) : [];
+}
 
 /** The title of a share sent without one: the cleaned article's first line (the store uses this too). */
 export function firstLineTitle(body: string): string {

@@ -41,4 +41,23 @@ describe('LIMITS', () => {
     expect((await over.json()).error.message).toContain('50');
     vi.unstubAllEnvs();
   });
+
+  it('the workspace checks articles as the API does', async () => {
+    vi.resetModules();
+    const { LIMITS } = await import('@/lib/limits');
+    const { articleText } = await import('@/lib/schemas/api');
+    const { isArticleText } = await import('@/lib/schemas/rules');
+    const max = LIMITS.articleChars;
+    // Blank, at and over the limit, and over it in UTF-16 units only (an emoji is one character to the API).
+    const texts = [
+      '',
+      ' \n\u00a0',
+      'a',
+      'a'.repeat(max),
+      'a'.repeat(max + 1),
+      '😀'.repeat(max),
+      '😀'.repeat(max + 1),
+    ];
+    for (const text of texts) expect(isArticleText(text)).toBe(articleText.safeParse(text).success);
+  });
 });

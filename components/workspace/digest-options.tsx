@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 
 import { useAutoEngine } from '@/hooks/use-digest';
-import { TRANSLATE_SCOPES } from '@/lib/schemas/api';
+import { TRANSLATE_SCOPES } from '@/lib/schemas/rules';
 import { SUMMARY_LENGTHS, SUMMARY_MODES, SUMMARY_TYPES } from '@/lib/summarize/options';
 import { SegmentedControl } from '../ui/segmented-control';
 import { ENGINE_CHOICES, type WorkspaceOptions } from './workspace-options';

@@ -3,7 +3,6 @@ import { useId, useState, type FormEvent } from 'react';
 
 import { responseError, toWireError } from '@/hooks/wire-error';
 import type { WireError } from '@/lib/pipeline/protocol';
-import { extractRequest } from '@/lib/schemas/api';
 import { Button } from '../ui/button';
 import { ErrorMessage } from './error-message';
 import { LinkIcon } from '../ui/icons';
@@ -29,13 +28,15 @@ export function UrlImport({ onImported }: { onImported: (article: ExtractedArtic
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const request = extractRequest.safeParse({ url: url.trim() });
-    if (!request.success) {
-      setState({ status: 'failed', error: { code: 'bad_request', message: request.error.message } });
-      return;
-    }
-    setState({ status: 'loading' });
     try {
+      // The API's own schema, loaded on the first import rather than with the page (it brings zod).
+      const { extractRequest } = await import('@/lib/schemas/api');
+      const request = extractRequest.safeParse({ url: url.trim() });
+      if (!request.success) {
+        setState({ status: 'failed', error: { code: 'bad_request', message: request.error.message } });
+        return;
+      }
+      setState({ status: 'loading' });
       const response = await fetch('/api/v1/extract', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -1,20 +1,20 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import { z } from 'zod';
 import { useDeferredValue, useEffect, useEffectEvent, useMemo, useState, type FormEvent } from 'react';
 
 import { useDetection } from '@/hooks/use-detection';
 import { useDigest } from '@/hooks/use-digest';
 import { useStoredState } from '@/hooks/use-stored-state';
 import { UNDETERMINED, type LanguageCode } from '@/lib/langs';
+import { LIMITS } from '@/lib/limits';
 import type { DigestRequest } from '@/lib/pipeline/digest';
 import { cleanArticle } from '@/lib/pipeline/document';
 import type { WorkerSettings } from '@/lib/pipeline/protocol';
-import { digestRequest } from '@/lib/schemas/api';
+import { isArticleText } from '@/lib/schemas/rules';
 import { ResultsView } from '../results/results-view';
 import { MyShares } from '../share/my-shares';
-import { ShareButton } from '../share/share-button';
 import { Button } from '../ui/button';
 import { ArticleInput } from './article-input';
 import { DigestOptions } from './digest-options';
@@ -29,8 +29,8 @@ import { UrlImport, type ExtractedArticle } from './url-import';
 import {
   DEFAULT_OPTIONS,
   OPTIONS_KEY,
+  parseWorkspaceOptions,
   TEXT_KEY,
-  workspaceOptions,
   type WorkspaceOptions,
 } from './workspace-options';
 
@@ -40,7 +40,13 @@ interface Props {
   languages: LanguageOption[];
 }
 
-const storedText = z.string().catch('');
+// Shown only after a finished run, and it brings the share schema (and with it zod): loaded then, not on the
+// first visit.
+const ShareButton = dynamic(() => import('../share/share-button').then((module) => module.ShareButton));
+
+function parseText(stored: unknown): string {
+  return typeof stored === 'string' ? stored : '';
+}
 
 /** The page people come for: paste or import an article, choose, run, read the results side by side. */
 export function Workspace({ settings, languages }: Props) {
@@ -53,8 +59,8 @@ export function Workspace({ settings, languages }: Props) {
 
 function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
   const t = useTranslations('Workspace');
-  const [text, setText] = useStoredState(TEXT_KEY, storedText, '');
-  const [options, setOptions] = useStoredState(OPTIONS_KEY, workspaceOptions, DEFAULT_OPTIONS);
+  const [text, setText] = useStoredState(TEXT_KEY, parseText, '');
+  const [options, setOptions] = useStoredState(OPTIONS_KEY, parseWorkspaceOptions, DEFAULT_OPTIONS);
   // Not stored: a language chosen for one article is wrong for the next one pasted.
   const [source, setSource] = useState<SourceChoice>('auto');
   const [runLanguage, setRunLanguage] = useState<string>();
@@ -162,14 +168,17 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
 
 type Blocker = 'noText' | 'tooLong' | 'noTargets' | 'sameLanguage';
 
-/** Why the request cannot run yet, checked with the API's own schema so the two never disagree. */
+/**
+ * Why the request cannot run yet, by the API's rules. Only the text and the number of targets can break them:
+ * every other field comes from a picker that offers only what the API's schema accepts.
+ */
 function blockerOf(request: DigestRequest, chosenTargets: number): Blocker | undefined {
   if (request.text.trim() === '') return 'noText';
   if (chosenTargets === 0) return 'noTargets';
   if (request.targets.length === 0) return 'sameLanguage';
-  const parsed = digestRequest.safeParse(request);
-  if (parsed.success) return undefined;
-  return parsed.error.issues.some((issue) => issue.path[0] === 'text') ? 'tooLong' : 'noTargets';
+  if (!isArticleText(request.text)) return 'tooLong';
+  if (request.targets.length > LIMITS.targets) return 'noTargets';
+  return undefined;
 }
 
 /** An imported page as article text: its title as the first paragraph, as when a reader copies a page. */

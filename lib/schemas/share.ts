@@ -2,43 +2,49 @@
  * A shared result: what the person saw, uploaded by the workspace after either engine. The server
  * re-validates the structure (and checks it against its own sentence split) rather than trusting it.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DigestResult } from '@/lib/pipeline/digest';
 import { LIMITS } from '@/lib/limits';
 import { SUMMARY_LENGTHS, SUMMARY_MODES, SUMMARY_TYPES } from '@/lib/summarize/options';
-import { articleText, languageTag, TRANSLATE_SCOPES } from './api';
+import { articleText, languageTag } from './api';
+import { TRANSLATE_SCOPES } from './rules';
 
 export const SHARE_EXPIRIES = ['never', '1d', '7d', '30d'] as const;
 export type ShareExpiry = (typeof SHARE_EXPIRIES)[number];
 
 const summarySentence = z.strictObject({
-  text: z.string().max(LIMITS.articleChars),
-  sources: z.array(z.number().int().min(0)).max(LIMITS.segments),
+  text: z.string().check(z.maxLength(LIMITS.articleChars)),
+  sources: z.array(z.int().check(z.gte(0))).check(z.maxLength(LIMITS.segments)),
 });
 
 const summary = z.strictObject({
-  text: z.string().max(LIMITS.articleChars),
-  sentences: z.array(summarySentence).max(100),
+  text: z.string().check(z.maxLength(LIMITS.articleChars)),
+  sentences: z.array(summarySentence).check(z.maxLength(100)),
 });
 
 const segment = z.strictObject({
-  source: z.string().max(LIMITS.articleChars),
-  target: z.string().max(LIMITS.articleChars),
+  source: z.string().check(z.maxLength(LIMITS.articleChars)),
+  target: z.string().check(z.maxLength(LIMITS.articleChars)),
 });
 
 const translation = z.strictObject({
-  models: z.array(z.string().max(200)).max(4).default([]),
-  summary: summary.optional(),
-  segments: z.array(segment).max(LIMITS.segments).optional(),
+  models: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(4)), []),
+  summary: z.optional(summary),
+  segments: z.optional(z.array(segment).check(z.maxLength(LIMITS.segments))),
 });
 
 export const shareRequest = z.strictObject({
-  title: z.string().trim().max(300).optional(),
+  title: z.optional(z.string().check(z.trim(), z.maxLength(300))),
   source: z.strictObject({ text: articleText, language: languageTag }),
-  summary: summary.extend({ mode: z.enum(SUMMARY_MODES), model: z.string().max(200).optional() }),
+  summary: z.extend(summary, {
+    mode: z.enum(SUMMARY_MODES),
+    model: z.optional(z.string().check(z.maxLength(200))),
+  }),
   translations: z
     .record(languageTag, translation)
-    .refine((t) => Object.keys(t).length <= LIMITS.targets, `At most ${LIMITS.targets} translations`),
+    .check(
+      z.refine((t) => Object.keys(t).length <= LIMITS.targets, `At most ${LIMITS.targets} translations`),
+    ),
   options: z.strictObject({
     summary: z.strictObject({
       mode: z.enum(SUMMARY_MODES),
@@ -47,7 +53,7 @@ export const shareRequest = z.strictObject({
     }),
     translate: z.enum(TRANSLATE_SCOPES),
   }),
-  expires: z.enum(SHARE_EXPIRIES).default('never'),
+  expires: z._default(z.enum(SHARE_EXPIRIES), 'never'),
 });
 
 export type ShareRequest = z.infer<typeof shareRequest>;

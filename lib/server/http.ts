@@ -1,5 +1,5 @@
 import 'server-only';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { BitextError, isBitextError, type ErrorCode } from '@/lib/errors';
 import { isLanguageCode, type LanguageCode } from '@/lib/langs';
 import { LIMITS } from '@/lib/limits';
@@ -45,7 +45,7 @@ async function readText(request: Request, maxBytes: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function readJson<S extends z.ZodType>(
+export async function readJson<S extends z.ZodMiniType>(
   request: Request,
   schema: S,
   { maxBytes = LIMITS.requestBytes }: { maxBytes?: number } = {},

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 
 import { gapBetween, paragraphsOf } from '@/components/results/highlight';
-import { DEFAULT_OPTIONS, workspaceOptions } from '@/components/workspace/workspace-options';
+import { DEFAULT_OPTIONS, parseWorkspaceOptions } from '@/components/workspace/workspace-options';
 import { LIMITS } from '@/lib/limits';
 
 describe('stored workspace options', () => {
   it('keeps every valid choice', () => {
     const stored = { ...DEFAULT_OPTIONS, mode: 'abstractive', engine: 'server', targets: ['ar', 'de'] };
-    expect(workspaceOptions.parse(stored)).toEqual(stored);
+    expect(parseWorkspaceOptions(stored)).toEqual(stored);
   });
 
   it('drops only what a newer or older version would not understand', () => {
-    const parsed = workspaceOptions.parse({
+    const parsed = parseWorkspaceOptions({
       mode: 'poetic',
       type: 'tldr',
       length: 'long',
@@ -30,8 +30,8 @@ describe('stored workspace options', () => {
   });
 
   it('falls back to the defaults for junk, and caps the languages', () => {
-    expect(workspaceOptions.parse('junk')).toEqual(DEFAULT_OPTIONS);
-    const many = workspaceOptions.parse({
+    expect(parseWorkspaceOptions('junk')).toEqual(DEFAULT_OPTIONS);
+    const many = parseWorkspaceOptions({
       targets: ['ru', 'zh-Hans', 'zh-Hant', 'hi', 'de', 'fr', 'es', 'it', 'pt', 'uk', 'ar', 'ja'],
     });
     expect(many.targets).toHaveLength(LIMITS.targets);

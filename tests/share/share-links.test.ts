@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { shareRequest, type Share, type ShareRequest } from '@/lib/schemas/share';
-import { excerpt, myShares, requestedLanguage, sharePath, sharePreview, shareTitle } from '@/lib/share-links';
+import {
+  excerpt,
+  parseMyShares,
+  requestedLanguage,
+  sharePath,
+  sharePreview,
+  shareTitle,
+} from '@/lib/share-links';
 import { readArticle } from '../support/fixture-models';
 import { seedShareRequest } from '../support/share-request';
 
@@ -95,7 +102,7 @@ describe('excerpt', () => {
   });
 });
 
-describe('myShares', () => {
+describe('parseMyShares', () => {
   const entry = {
     id: 'x',
     title: 'T',
@@ -106,14 +113,14 @@ describe('myShares', () => {
   };
 
   it('keeps good entries and drops only the ones that do not parse', () => {
-    expect(myShares.parse([entry, { id: 'y' }, 42, { ...entry, id: 'z' }])).toEqual([
+    expect(parseMyShares([entry, { id: 'y' }, 42, { ...entry, id: 'z' }])).toEqual([
       entry,
       { ...entry, id: 'z' },
     ]);
   });
 
   it('starts over from anything that is not a list', () => {
-    expect(myShares.parse({ id: 'x' })).toEqual([]);
-    expect(myShares.parse(null)).toEqual([]);
+    expect(parseMyShares({ id: 'x' })).toEqual([]);
+    expect(parseMyShares(null)).toEqual([]);
   });
 });
