@@ -36,3 +36,27 @@ test('the Browser engine runs the sample in a worker, with models and runtime fr
   // Nothing went to the digest API: the server only served files.
   expect(fetched.filter((url) => url.includes('/api/v1/digests'))).toEqual([]);
 });
+
+test('the Browser engine fetches the models as soon as the language is known, before Run', async ({
+  page,
+  context,
+}) => {
+  const fetched: string[] = [];
+  context.on('request', (request) => fetched.push(request.url()));
+  const models = (name: string) => fetched.some((url) => url.includes(`/models/bitext-fixtures/${name}/`));
+
+  const workspace = new WorkspacePage(page);
+  await workspace.goto();
+  await workspace.chooseEngine('browser');
+  await workspace.loadSample();
+  // Not run yet: detection named the language, and the worker started on the three translators.
+  await expect
+    .poll(() => ['translit-ru', 'translit-zh', 'translit-hi'].every(models), { timeout: 60_000 })
+    .toBe(true);
+  expect(fetched.filter((url) => url.includes('/api/v1/digests'))).toEqual([]);
+
+  await workspace.run();
+  await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: 150_000 });
+  await workspace.tab('hi').click();
+  await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.hi);
+});

@@ -2,7 +2,13 @@
 
 import { useCallback, useEffect, useReducer, useRef, useSyncExternalStore } from 'react';
 
-import type { DigestPartial, DigestRequest, DigestResult, LanguageResult } from '@/lib/pipeline/digest';
+import type {
+  DigestPartial,
+  DigestPlan,
+  DigestRequest,
+  DigestResult,
+  LanguageResult,
+} from '@/lib/pipeline/digest';
 import type { ProgressEvent } from '@/lib/pipeline/events';
 import type { WireError, WorkerSettings } from '@/lib/pipeline/protocol';
 import type { SummaryResult } from '@/lib/summarize';
@@ -154,10 +160,15 @@ export function useDigest(settings: WorkerSettings) {
     if (state.status === 'done') lastFinished = state;
   }, [state]);
 
+  const engineFor = useCallback(
+    (choice: EngineChoice): Engine => (choice === 'auto' ? (autoEngine ?? 'server') : choice),
+    [autoEngine],
+  );
+
   const run = useCallback(
     async (request: DigestRequest, choice: EngineChoice) => {
       const id = ++runs.current;
-      const engine = choice === 'auto' ? (autoEngine ?? 'server') : choice;
+      const engine = engineFor(choice);
       dispatch({ type: 'start', run: id, engine, request, at: performance.now() });
       const handlers: DigestHandlers = {
         onProgress: (event) => dispatch({ type: 'progress', run: id, event }),
@@ -173,7 +184,15 @@ export function useDigest(settings: WorkerSettings) {
         dispatch({ type: 'failed', run: id, error: toWireError(error) });
       }
     },
-    [autoEngine, server, settings, worker],
+    [engineFor, server, settings, worker],
+  );
+
+  /** Models a run of this plan will need start loading now, if it will run in this browser. */
+  const prepare = useCallback(
+    (plan: DigestPlan, choice: EngineChoice) => {
+      if (engineFor(choice) === 'browser') worker.prepare(plan, settings);
+    },
+    [engineFor, settings, worker],
   );
 
   const cancel = useCallback(() => {
@@ -183,5 +202,5 @@ export function useDigest(settings: WorkerSettings) {
     server.cancel();
   }, [server, worker]);
 
-  return { state, run, cancel };
+  return { state, run, cancel, prepare };
 }

@@ -3,7 +3,7 @@
  * first run and kept, so models loaded for one run (and by one component) serve the next.
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { DigestPartial, DigestRequest, DigestResult } from '@/lib/pipeline/digest';
+import type { DigestPartial, DigestPlan, DigestRequest, DigestResult } from '@/lib/pipeline/digest';
 import type { ProgressEvent } from '@/lib/pipeline/events';
 import type { WireError, WorkerRequest, WorkerResponse, WorkerSettings } from '@/lib/pipeline/protocol';
 
@@ -28,6 +28,8 @@ export function usePipelineWorker(): {
   run(request: DigestRequest, settings: WorkerSettings, handlers?: WorkerRunHandlers): Promise<DigestResult>;
   /** Cancels the current run; its promise rejects with code `cancelled`. */
   cancel(): void;
+  /** Starts loading the models such a run will need (see prepareDigest). */
+  prepare(plan: DigestPlan, settings: WorkerSettings): void;
 } {
   const current = useRef<string | undefined>(undefined);
 
@@ -51,7 +53,15 @@ export function usePipelineWorker(): {
   // A component that goes away takes its run with it; the worker and its models stay for the next one.
   useEffect(() => cancel, [cancel]);
 
-  return useMemo(() => ({ run, cancel }), [run, cancel]);
+  return useMemo(() => ({ run, cancel, prepare }), [run, cancel]);
+}
+
+function prepare(plan: DigestPlan, settings: WorkerSettings): void {
+  try {
+    post({ type: 'prepare', plan, settings });
+  } catch {
+    // No worker here (a policy forbids it): the run will say so.
+  }
 }
 
 function startRun(

@@ -4,7 +4,7 @@
  */
 import { env } from '@huggingface/transformers';
 import { isBitextError } from '@/lib/errors';
-import { digest, type DigestRequest } from '@/lib/pipeline/digest';
+import { digest, prepareDigest, type DigestRequest } from '@/lib/pipeline/digest';
 import type { Device } from '@/lib/pipeline/load';
 import {
   MODEL_LENGTH_HEADER,
@@ -51,6 +51,14 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
         .catch((error: unknown) => self.reportError(error));
       break;
     }
+    case 'prepare':
+      // Not queued behind a running digest: loading is what lets the next run start at once, and a run
+      // that needs the same models waits on the same promises.
+      configure(msg.settings);
+      void (device ??= pickDevice()).then((picked) =>
+        prepareDigest(msg.plan, { profile: msg.settings.profile, device: picked }),
+      );
+      break;
     case 'cancel':
       runs.get(msg.id)?.abort();
       break;

@@ -65,7 +65,7 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
   const [source, setSource] = useState<SourceChoice>('auto');
   const [runLanguage, setRunLanguage] = useState<string>();
   const { detection, pending } = useDetection(text);
-  const { state, run, cancel } = useDigest(settings);
+  const { state, run, cancel, prepare } = useDigest(settings);
 
   const deferredText = useDeferredValue(text);
   const removed = useMemo(() => cleanArticle(deferredText).removed, [deferredText]);
@@ -84,6 +84,18 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
   };
   const blocker = blockerOf(request, options.targets.length);
   const running = state.status === 'running';
+
+  // Once the article's language is known, the browser engine starts fetching the models this run will need,
+  // so that Run finds them downloaded (or on their way) rather than starting the downloads itself.
+  const plan =
+    language && !pending && !blocker ? { source: language, targets, summary: request.summary } : undefined;
+  const planKey = plan && JSON.stringify([plan, options.engine]);
+  const prepareNow = useEffectEvent(() => {
+    if (plan) prepare(plan, options.engine);
+  });
+  useEffect(() => {
+    if (planKey) prepareNow();
+  }, [planKey]);
 
   function changeOptions(change: Partial<WorkspaceOptions>) {
     setOptions((current) => ({ ...current, ...change }));

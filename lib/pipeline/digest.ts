@@ -5,7 +5,7 @@
 import type { Detection } from '@/lib/detect';
 import { isBitextError } from '@/lib/errors';
 import type { LanguageCode } from '@/lib/langs';
-import { translationRoute } from '@/lib/models/registry';
+import { summarizerModel, translationRoute } from '@/lib/models/registry';
 import { summarize, type SummaryOptions, type SummaryResult } from '@/lib/summarize';
 import { formatSummary, type Summary } from '@/lib/summarize/options';
 import type { TranslateScope } from '@/lib/schemas/api';
@@ -24,6 +24,13 @@ export interface DigestRequest {
   targets: LanguageCode[];
   summary: SummaryOptions;
   translate: TranslateScope;
+}
+
+/** What decides which models a digest loads: enough to start loading them before the run. */
+export interface DigestPlan {
+  source: LanguageCode;
+  targets: LanguageCode[];
+  summary: SummaryOptions;
 }
 
 export interface Segment {
@@ -78,6 +85,24 @@ export async function digest(
   }
   const translations = Object.fromEntries(request.targets.map((target) => [target, results.get(target)!]));
   return { language, detection, removed, sentences, summary, translations };
+}
+
+/**
+ * Starts loading every model a digest of this plan will use, without running anything, and resolves when
+ * they are ready or have failed (a failure is the run's to report). The workspace calls it as soon as it
+ * knows the article's language, so model downloads overlap the reader's choices instead of following Run.
+ */
+export async function prepareDigest(plan: DigestPlan, context: PipelineContext): Promise<void> {
+  const loads: Promise<unknown>[] = plan.targets.map((target) => preload(plan.source, target, context));
+  if (plan.summary.mode === 'abstractive') {
+    const summarizer = summarizerModel(context.profile);
+    // A non-English article is summarised through English.
+    if (plan.source !== summarizer.language) loads.push(preload(plan.source, summarizer.language, context));
+    loads.push(
+      loadModel(summarizer, { device: context.device, threads: context.threads }).catch(() => undefined),
+    );
+  }
+  await Promise.all(loads);
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { ErrorCode } from '@/lib/errors';
 import type { ModelProfile } from '@/lib/models/registry';
-import type { DigestPartial, DigestRequest, DigestResult } from './digest';
+import type { DigestPartial, DigestPlan, DigestRequest, DigestResult } from './digest';
 import type { ProgressEvent } from './events';
 
 /** What the worker needs to know about the server it came from. */
@@ -17,6 +17,8 @@ export interface WorkerSettings {
 
 export type WorkerRequest =
   | { type: 'run'; id: string; request: DigestRequest; settings: WorkerSettings }
+  /** Load (download, the first time) the models a run like this will need; nothing answers it. */
+  | { type: 'prepare'; plan: DigestPlan; settings: WorkerSettings }
   | { type: 'cancel'; id: string };
 
 export interface WireError {

@@ -103,7 +103,7 @@ function prepareWorkspace(options: { text: string }) {
 }
 
 /** Posts one run to the page's worker (the page ignores ids it did not make) and times it to its answer. */
-function timeWorkerRun(message: WorkerRequest) {
+function timeWorkerRun(message: Extract<WorkerRequest, { type: 'run' }>) {
   const w = window as unknown as BenchWindow;
   const worker = w.benchWorkers[0];
   if (!worker) throw new Error('The page has made no worker');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { digest, type DigestPartial } from '@/lib/pipeline/digest';
+import { digest, prepareDigest, type DigestPartial, type DigestRequest } from '@/lib/pipeline/digest';
+import type { ProgressEvent } from '@/lib/pipeline/events';
 import { readArticle, scriptShare, configureFixtureModels } from '../support/fixture-models';
 
 const context = configureFixtureModels();
@@ -89,5 +90,31 @@ describe('digest', () => {
     await expect(digest(request, context)).rejects.toMatchObject({ code: 'language_undetermined' });
     const result = await digest({ ...request, source: 'en' }, context);
     expect(result.translations.ru?.summary?.text).toBe('Лавров, САНА.');
+  });
+
+  it('prepareDigest loads every model the run will use, so the run loads none itself', async () => {
+    const request: DigestRequest = {
+      text: seed,
+      targets: ['ru', 'hi'],
+      summary: { mode: 'extractive', type: 'key-points', length: 'medium' },
+      translate: 'summary',
+    };
+    // A thread count no other test uses gives sessions of their own: nothing is loaded for it yet.
+    const modelEvents = async (threads: number) => {
+      const events: ProgressEvent[] = [];
+      await digest(request, { ...context, threads, onProgress: (e) => events.push(e) });
+      return events.filter((e) => e.type === 'model').map((e) => e.model);
+    };
+    // Without preparing, the run loads both translators and says so.
+    expect(new Set(await modelEvents(3)).size).toBe(2);
+
+    await prepareDigest(
+      { source: 'en', targets: request.targets, summary: request.summary },
+      {
+        ...context,
+        threads: 1,
+      },
+    );
+    expect(await modelEvents(1)).toEqual([]);
   });
 });
