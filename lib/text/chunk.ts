@@ -108,7 +108,7 @@ function splitAtLevel(
   const chunks: string[] = [];
   let start = 0;
   while (start < pieces.length) {
-    const taken = longestFittingRun(pieces, start, budget, countTokens, tokensPerChar);
+    const taken = fittingRun(pieces, start, budget, countTokens, tokensPerChar);
     if (taken === 0) {
       // The first piece is over budget on its own. The tail of its finer split may still share a chunk with
       // what follows it.
@@ -124,13 +124,13 @@ function splitAtLevel(
 }
 
 /**
- * How many pieces from `start` fit the budget together (0 when not even the first does). The first guess comes
- * from the text's tokens per character; galloping from it (up if it fits, down if not) and bisecting then
- * find the exact answer: about two tokenizer calls per chunk when the guess is close, and never more than
- * O(log n), which matters for a 50,000-character "word" split into graphemes. Relies on counts growing as
- * pieces are added.
+ * How many pieces from `start` fit the budget together (0 when not even the first does). The guess comes from
+ * the sentence's tokens per character and is taken if it fits: one tokenizer call for most chunks. (Where the
+ * stretch is sparser than the sentence, a chunk may end a piece earlier than it had to; it still fits.) A
+ * guess that does not fit is walked back by galloping and bisecting: O(log n) calls, which matters for a
+ * 50,000-character "word" split into graphemes. Relies on counts growing as pieces are added.
  */
-function longestFittingRun(
+function fittingRun(
   pieces: readonly string[],
   start: number,
   budget: number,
@@ -144,29 +144,17 @@ function longestFittingRun(
     chars += pieces[start + guess]!.length;
     if (chars * tokensPerChar > budget) break;
   }
-  // good always fits and bad never does (0 fits trivially; available + 1 stands for "past the end").
+  if (fits(guess)) return guess;
+  // good always fits (0 trivially) and bad never does.
   let good = 0;
-  let bad = available + 1;
-  if (fits(guess)) {
-    good = guess;
-    for (let step = 1; good < available; step *= 2) {
-      const next = Math.min(good + step, available);
-      if (!fits(next)) {
-        bad = next;
-        break;
-      }
+  let bad = guess;
+  for (let step = 1; bad - good > 1; step *= 2) {
+    const next = Math.max(bad - step, good);
+    if (next === good || fits(next)) {
       good = next;
+      break;
     }
-  } else {
-    bad = guess;
-    for (let step = 1; bad - good > 1; step *= 2) {
-      const next = Math.max(bad - step, good);
-      if (next === good || fits(next)) {
-        good = next;
-        break;
-      }
-      bad = next;
-    }
+    bad = next;
   }
   while (bad - good > 1) {
     const middle = Math.floor((good + bad) / 2);
