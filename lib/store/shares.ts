@@ -43,8 +43,8 @@ export interface ShareStore {
   create(request: ShareRequest): { id: string; deleteToken: string; expiresAt: string | null };
   /** The share, or throws `not_found` / `expired`. */
   get(id: string): Share;
-  /** The same as JSON text, spliced from the stored payload without parsing it (the API's hot path). */
-  json(id: string): string;
+  /** The same as UTF-8 JSON, spliced from the stored payload without parsing it: the API's hot path. */
+  body(id: string): Uint8Array<ArrayBuffer>;
   /** Deletes with the token given at creation; throws `not_found` / `forbidden`. */
   delete(id: string, token: string): void;
 }
@@ -75,7 +75,15 @@ function checkStructure(request: ShareRequest, sentenceCount: number): void {
   }
 }
 
-export function createShareStore(db: Db, now: () => number = Date.now): ShareStore {
+const utf8 = new TextEncoder();
+/** Bytes of share bodies kept in memory (see `hot` below). */
+const HOT_CACHE_BYTES = 32 * 1024 * 1024;
+
+export function createShareStore(
+  db: Db,
+  now: () => number = Date.now,
+  hotCacheBytes = HOT_CACHE_BYTES,
+): ShareStore {
   const insert = db.prepare(
     `INSERT INTO shares (id, title, payload, delete_token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)`,
   );
@@ -88,7 +96,28 @@ export function createShareStore(db: Db, now: () => number = Date.now): ShareSto
   const remove = db.prepare('DELETE FROM shares WHERE id = ?');
   const purge = db.prepare('DELETE FROM shares WHERE expires_at IS NOT NULL AND expires_at < ?');
 
-  function json(id: string): string {
+  /*
+   * The bodies of recently read shares. A shared link is read far more often than it is written, and the
+   * database read and the UTF-8 encoding of a 50 kB share are most of what a GET costs. Shares never change;
+   * delete() evicts, and expiry is checked on every hit. (One process serves the app, as for the job queue;
+   * several processes would each keep a copy of a share deleted through another for as long as it is hot.)
+   */
+  const hot = new Map<string, { body: Uint8Array<ArrayBuffer>; expiresAt: number | null }>();
+  let hotBytes = 0;
+  const forget = (id: string) => {
+    hotBytes -= hot.get(id)?.body.length ?? 0;
+    hot.delete(id);
+  };
+
+  function body(id: string): Uint8Array<ArrayBuffer> {
+    const hit = hot.get(id);
+    if (hit && (hit.expiresAt === null || hit.expiresAt > now())) {
+      // Re-inserted: the map's order is the order of use, oldest first.
+      hot.delete(id);
+      hot.set(id, hit);
+      return hit.body;
+    }
+    forget(id);
     const row = isShareId(id) ? select.get(id) : undefined;
     if (!row) throw new BitextError('not_found', 'There is no shared result at this address.');
     if (row.expires_at !== null && row.expires_at <= now()) {
@@ -100,7 +129,14 @@ export function createShareStore(db: Db, now: () => number = Date.now): ShareSto
       expiresAt: row.expires_at === null ? null : new Date(row.expires_at).toISOString(),
     });
     // `{"id",…,"title":…}` + the payload object's members + `"createdAt":…,"expiresAt":…}`: a Share.
-    return `${head.slice(0, -1)},${row.payload.slice(1, -1)},${tail.slice(1)}`;
+    const encoded = utf8.encode(`${head.slice(0, -1)},${row.payload.slice(1, -1)},${tail.slice(1)}`);
+    hot.set(id, { body: encoded, expiresAt: row.expires_at });
+    hotBytes += encoded.length;
+    for (const oldest of hot.keys()) {
+      if (hotBytes <= hotCacheBytes) break;
+      forget(oldest);
+    }
+    return encoded;
   }
 
   return {
@@ -127,10 +163,10 @@ export function createShareStore(db: Db, now: () => number = Date.now): ShareSto
     },
 
     get(id) {
-      return JSON.parse(json(id)) as Share;
+      return JSON.parse(new TextDecoder().decode(body(id))) as Share;
     },
 
-    json,
+    body,
 
     delete(id, token) {
       const row = isShareId(id) ? selectToken.get(id) : undefined;
@@ -140,6 +176,7 @@ export function createShareStore(db: Db, now: () => number = Date.now): ShareSto
         throw new BitextError('forbidden', 'That delete token does not match this share.');
       }
       remove.run(id);
+      forget(id);
     },
   };
 }

@@ -55,11 +55,26 @@ describe('share store', () => {
   it('deletes only with the right token', () => {
     const store = createShareStore(tempDb());
     const { id, deleteToken } = store.create(request);
+    // Read first, so that the share is also held in memory when it is deleted.
+    expect(store.get(id).id).toBe(id);
     expect(() => store.delete(id, 'wrong')).toThrow(expect.objectContaining({ code: 'forbidden' }));
     expect(() => store.delete(id, '')).toThrow(expect.objectContaining({ code: 'forbidden' }));
     store.delete(id, deleteToken);
     expect(() => store.get(id)).toThrow(expect.objectContaining({ code: 'not_found' }));
     expect(() => store.delete(id, deleteToken)).toThrow(expect.objectContaining({ code: 'not_found' }));
+  });
+
+  it('answers a repeated read from memory exactly as from the database, within its memory budget', () => {
+    const db = tempDb();
+    const roomy = createShareStore(db);
+    const keepsNothing = createShareStore(db, Date.now, 1);
+    const ids = [0, 1, 2].map(() => roomy.create(request).id);
+    for (const id of ids) {
+      const fromDisk = keepsNothing.body(id);
+      expect(roomy.body(id)).toEqual(fromDisk);
+      expect(roomy.body(id)).toEqual(fromDisk);
+      expect(JSON.parse(new TextDecoder().decode(fromDisk))).toEqual(roomy.get(id));
+    }
   });
 
   it('refuses a structure that does not match the source', () => {

@@ -8,7 +8,7 @@ interface Params {
 export async function GET(_request: Request, { params }: Params): Promise<Response> {
   const { id } = await params;
   return handle(
-    async () => new Response(shareStore().json(id), { headers: { 'content-type': 'application/json' } }),
+    async () => new Response(shareStore().body(id), { headers: { 'content-type': 'application/json' } }),
   );
 }
 
