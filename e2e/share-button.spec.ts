@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { WorkspacePage } from './pages/workspace-page';
+import { SERVER_RUN_MS, WorkspacePage } from './pages/workspace-page';
 import { SCRIPT_TEXT, translator } from './support/messages';
 
 test.setTimeout(150_000);
@@ -14,10 +14,10 @@ test('Share after a server run: notice, expiry, link, copy, and the author’s l
   const t = translator('en');
   const workspace = new WorkspacePage(page);
   await workspace.goto();
-  await workspace.loadSample();
   await workspace.chooseEngine('server');
+  await workspace.loadSample();
   await workspace.run();
-  await expect(workspace.doneStatus('server')).toBeVisible();
+  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: SERVER_RUN_MS });
 
   await page.getByRole('button', { name: t('ShareButton.open') }).click();
   const panel = page.getByRole('region', { name: t('ShareButton.heading') });

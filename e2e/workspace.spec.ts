@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 import { localeInfo, routing } from '../i18n/routing';
-import { WorkspacePage } from './pages/workspace-page';
+import { SERVER_RUN_MS, WorkspacePage } from './pages/workspace-page';
 import { nameIn, SCRIPT_TEXT, SEED_ARTICLE } from './support/messages';
 
 // Runs go through the fixture models on a two-core machine: give them room.
@@ -27,6 +27,7 @@ async function apiRequestsDuring(page: Page, action: () => Promise<void>): Promi
 test('the sample, run on the server, reads in Russian, Chinese and Hindi', async ({ page, context }) => {
   const workspace = new WorkspacePage(page);
   await workspace.goto();
+  await workspace.chooseEngine('server');
 
   await workspace.loadSample();
   await expect(workspace.article).toHaveValue(SEED_ARTICLE);
@@ -36,9 +37,8 @@ test('the sample, run on the server, reads in Russian, Chinese and Hindi', async
   await removed.click();
   await expect(page.getByText('Check Also', { exact: true })).toBeVisible();
 
-  await workspace.chooseEngine('server');
   await workspace.run();
-  await expect(workspace.doneStatus('server')).toBeVisible();
+  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: SERVER_RUN_MS });
 
   // Key points, medium length: five of them, each quoted from the article.
   await expect(workspace.summary.getByRole('listitem')).toHaveCount(5);
@@ -91,12 +91,12 @@ test('the sample, run on the server, reads in Russian, Chinese and Hindi', async
 test('a full-article translation pairs every source sentence with its translation', async ({ page }) => {
   const workspace = new WorkspacePage(page);
   await workspace.goto();
-  await workspace.loadSample();
   await workspace.chooseEngine('server');
+  await workspace.loadSample();
   await workspace.chooseScope('article');
   await workspace.setTargets(['ru']);
   await workspace.runFromKeyboard();
-  await expect(workspace.doneStatus('server')).toBeVisible();
+  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: SERVER_RUN_MS });
 
   const sources = workspace.source.locator('[data-sentence]');
   const targets = workspace.translationPanel.locator('[data-sentence]');
@@ -121,9 +121,15 @@ test('a full-article translation pairs every source sentence with its translatio
 test('Cancel stops a run on the server', async ({ page, request }) => {
   const workspace = new WorkspacePage(page);
   await workspace.goto();
-  // Long enough that the run is still going when Cancel is pressed.
-  await workspace.article.fill(Array.from({ length: 30 }, () => SEED_ARTICLE).join('\n\n'));
+  // Long enough that the run is still going when Cancel is pressed: 30 copies, every paragraph numbered so that
+  // no sentence repeats (a repeated sentence is translated once).
+  const copies = Array.from({ length: 30 }, (_, copy) =>
+    SEED_ARTICLE.split('\n\n')
+      .map((paragraph) => `(${copy + 1}) ${paragraph}`)
+      .join('\n\n'),
+  );
   await workspace.chooseEngine('server');
+  await workspace.article.fill(copies.join('\n\n'));
   await workspace.chooseScope('both');
   const submitted = page.waitForResponse(
     (r) => r.url().endsWith('/api/v1/digests') && r.request().method() === 'POST',
@@ -157,11 +163,11 @@ test('a language whose model is missing says how to get it, and the others still
 }) => {
   const workspace = new WorkspacePage(page);
   await workspace.goto();
-  await workspace.loadSample();
   await workspace.chooseEngine('server');
+  await workspace.loadSample();
   await workspace.setTargets(['ru', 'ar']);
   await workspace.run();
-  await expect(workspace.doneStatus('server')).toBeVisible();
+  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: SERVER_RUN_MS });
 
   await workspace.tab('ar').click();
   await expect(workspace.translationPanel).toHaveAttribute('dir', 'rtl');
@@ -180,11 +186,11 @@ test('switching the UI language keeps the article and its result, and translates
   const text = 'Ministers met in Geneva on Monday. They agreed to meet again next week.';
   let workspace = new WorkspacePage(page);
   await workspace.goto();
-  await workspace.article.fill(text);
   await workspace.chooseEngine('server');
+  await workspace.article.fill(text);
   await workspace.setTargets(['ru']);
   await workspace.run();
-  await expect(workspace.doneStatus('server')).toBeVisible();
+  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: SERVER_RUN_MS });
 
   for (const locale of ['ru', 'zh', 'hi'] as const) {
     await page
@@ -212,12 +218,12 @@ test('axe finds no accessibility violations before or after a run', async ({ pag
   await workspace.goto();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
-  await workspace.loadSample();
   await workspace.chooseEngine('server');
+  await workspace.loadSample();
   await workspace.chooseScope('both');
   await workspace.setTargets(['ru', 'ar']);
   await workspace.run();
-  await expect(workspace.doneStatus('server')).toBeVisible();
+  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: SERVER_RUN_MS });
   await workspace.tab('ar').click();
   // With the boilerplate list open, a failed language on show and a sentence highlighted.
   await page.getByRole('button', { name: /lines removed — show/ }).click();
@@ -236,11 +242,11 @@ for (const locale of routing.locales) {
     await page.setViewportSize({ width: 1440, height: 1000 });
     const workspace = new WorkspacePage(page, locale);
     await workspace.goto();
-    await workspace.loadSample();
     await workspace.chooseEngine('server');
+    await workspace.loadSample();
     await workspace.chooseScope('both');
     await workspace.run();
-    await expect(workspace.doneStatus('server')).toBeVisible();
+    await expect(workspace.doneStatus('server')).toBeVisible({ timeout: SERVER_RUN_MS });
     await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.ru);
 
     await page

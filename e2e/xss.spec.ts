@@ -40,8 +40,8 @@ test('article markup stays text in the workspace and on its share page', async (
 }) => {
   const workspace = new WorkspacePage(page);
   await workspace.goto();
-  await workspace.article.fill(ARTICLE);
   await workspace.chooseEngine('server');
+  await workspace.article.fill(ARTICLE);
   await workspace.run();
   await expect(workspace.doneStatus('server')).toBeVisible({ timeout: 120_000 });
   await expect(workspace.source).toContainText(PAYLOADS[1]!);

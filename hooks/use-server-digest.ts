@@ -77,7 +77,10 @@ async function runOnServer(request: DigestRequest, handlers: DigestHandlers, run
     signal,
   });
   if (!response.ok) throw await responseError(response);
-  run.id = ((await response.json()) as { id: string }).id;
+  const accepted = (await response.json()) as JobView;
+  run.id = accepted.id;
+  // Answered from the server's cache: nothing to follow.
+  if (accepted.status === 'done' && accepted.result) return accepted.result;
 
   // The stream can drop (a proxy's idle timeout, a laptop waking up) while the job runs on: look the job up
   // and follow it again.

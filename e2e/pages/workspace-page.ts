@@ -10,6 +10,12 @@ type Scope = 'summary' | 'article' | 'both';
  * The workspace as a reader meets it: controls found by role and accessible name, in the page's UI locale.
  * Actions wait for what the reader would wait for; assertions stay in the specs.
  */
+/**
+ * How long a short server run may take here: the first loads its models on a cold server, and the other
+ * test worker may be running the browser engine on the same two cores.
+ */
+export const SERVER_RUN_MS = 60_000;
+
 export class WorkspacePage {
   readonly t: ReturnType<typeof translator>;
 

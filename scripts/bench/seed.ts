@@ -31,15 +31,18 @@ async function expectStatus(response: Response, status: number, what: string): P
 
 export interface DigestRun {
   job: JobView;
-  /** GETs until `done`: 1 when the job was done at once (answered from the result cache). */
+  /** GETs until `done`: 0 when the POST already brought the finished job (answered from the result cache). */
   reads: number;
-  /** Size of the last GET's body: the whole result. */
+  /** Size of the body that brought the result. */
   bytes: number;
   /** How long the POST took to answer. */
   postMs: number;
 }
 
-/** POSTs a digest and reads it back until it has finished; fails unless it ends `done`. */
+/**
+ * POSTs a digest and, unless the POST brought it finished, reads it back until it has; fails unless it
+ * ends `done`. This is what the workspace does (it follows the events rather than polling).
+ */
 export async function runDigest(origin: string, request: DigestRequest): Promise<DigestRun> {
   const posted = performance.now();
   const started = await fetch(`${origin}/api/v1/digests`, {
@@ -48,18 +51,18 @@ export async function runDigest(origin: string, request: DigestRequest): Promise
     body: JSON.stringify(request),
   });
   await expectStatus(started, 202, 'POST /api/v1/digests');
-  const { id } = (await started.json()) as { id: string };
+  let body = await started.text();
   const postMs = performance.now() - posted;
-  for (let reads = 1; ; reads++) {
-    const response = await fetch(`${origin}/api/v1/digests/${id}`);
-    await expectStatus(response, 200, `GET /api/v1/digests/${id}`);
-    const body = await response.text();
+  for (let reads = 0; ; reads++) {
     const job = JSON.parse(body) as JobView;
     if (job.status === 'done') return { job, reads, bytes: Buffer.byteLength(body), postMs };
     if (job.status !== 'queued' && job.status !== 'running') {
-      throw new Error(`Digest ${id} ended ${job.status}: ${JSON.stringify(job.error)}`);
+      throw new Error(`Digest ${job.id} ended ${job.status}: ${JSON.stringify(job.error)}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (reads > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    const response = await fetch(`${origin}/api/v1/digests/${job.id}`);
+    await expectStatus(response, 200, `GET /api/v1/digests/${job.id}`);
+    body = await response.text();
   }
 }
 

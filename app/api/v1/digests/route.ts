@@ -7,12 +7,13 @@ export function POST(request: Request): Promise<Response> {
   return handle(async () => {
     enforceRateLimit('digests', request);
     const body = await readJson(request, digestRequest);
-    const { id } = digestJobs().submit({
+    const job = digestJobs().submit({
       ...body,
       source: supportedLanguage(body.source),
       targets: body.targets.map((target) => supportedLanguage(target)),
     });
-    // Accepted, not done: the client follows the job at its URL (or its events).
-    return Response.json({ id }, { status: 202, headers: { Location: `/api/v1/digests/${id}` } });
+    // The job as GET shows it. Usually queued or running, and the client follows it at its URL (or its
+    // events); a digest made before comes back done, with its result, so a repeat takes one round trip.
+    return Response.json(job, { status: 202, headers: { Location: `/api/v1/digests/${job.id}` } });
   });
 }
