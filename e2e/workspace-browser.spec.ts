@@ -60,3 +60,25 @@ test('the Browser engine fetches the models as soon as the language is known, be
   await workspace.tab('hi').click();
   await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.hi);
 });
+
+test('with Save-Data on, the Browser engine downloads nothing until Run', async ({ page, context }) => {
+  await context.addInitScript(() =>
+    Object.defineProperty(navigator, 'connection', { value: { saveData: true } }),
+  );
+  const fetched: string[] = [];
+  context.on('request', (request) => fetched.push(request.url()));
+  const models = () => fetched.filter((url) => url.includes('/models/bitext-fixtures/'));
+
+  const workspace = new WorkspacePage(page);
+  await workspace.goto();
+  await workspace.chooseEngine('browser');
+  await workspace.loadSample();
+  await expect(workspace.detectedLanguage).toContainText('English');
+  // Long enough for the prefetch the other test sees within a second or two of detection.
+  await page.waitForTimeout(3_000);
+  expect(models()).toEqual([]);
+
+  await workspace.run();
+  await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: 150_000 });
+  expect(models().length).toBeGreaterThan(0);
+});

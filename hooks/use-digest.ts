@@ -127,6 +127,11 @@ function canRunInBrowser(): boolean {
   return typeof WebAssembly === 'object' && typeof Worker === 'function' && (memory ?? 0) >= 4;
 }
 
+/** The reader's data-saver setting (Chromium's Network Information API; other browsers do not say). */
+function savesData(): boolean {
+  return (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
+}
+
 const noSubscription = () => () => undefined;
 
 /** Which engine Auto would pick here; undefined while rendering on the server, which cannot know. */
@@ -187,10 +192,13 @@ export function useDigest(settings: WorkerSettings) {
     [engineFor, server, settings, worker],
   );
 
-  /** Models a run of this plan will need start loading now, if it will run in this browser. */
+  /**
+   * Models a run of this plan will need start loading now, if it will run in this browser, unless the reader
+   * asked the browser to save data: then nothing is downloaded before they press Run.
+   */
   const prepare = useCallback(
     (plan: DigestPlan, choice: EngineChoice) => {
-      if (engineFor(choice) === 'browser') worker.prepare(plan, settings);
+      if (engineFor(choice) === 'browser' && !savesData()) worker.prepare(plan, settings);
     },
     [engineFor, settings, worker],
   );
