@@ -1,5 +1,8 @@
+import { join } from 'node:path';
+
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 
 import { WorkspacePage } from './pages/workspace-page';
 import { nameIn, SCRIPT_TEXT, SEED_ARTICLE, translator } from './support/messages';
@@ -124,4 +127,22 @@ test('an unknown share id is a localised 404 that says the link leads nowhere', 
   await expect(page.getByRole('heading', { level: 1, name: t('SharePage.gone.title') })).toBeVisible();
   // Next.js adds its own noindex to a 404, beside ours.
   await expect(page.locator('meta[name="robots"]').first()).toHaveAttribute('content', /noindex/);
+});
+
+test('an expired share answers 410, on its page and from the API, and says it is gone', async ({
+  page,
+  request,
+}) => {
+  const created = await createShare(request, SEED_ARTICLE);
+  // The server's clock cannot be moved from here, so the share's stored expiry is moved into the past.
+  const db = new Database(join(process.env.BITEXT_E2E_DATA_DIR!, 'bitext.db'));
+  db.prepare('UPDATE shares SET expires_at = ? WHERE id = ?').run(Date.now() - 1_000, created.id);
+  db.close();
+
+  const t = translator('ru');
+  const response = await page.goto(`/ru/s/${created.id}`);
+  expect(response?.status()).toBe(410);
+  await expect(page.getByRole('heading', { level: 1, name: t('SharePage.gone.title') })).toBeVisible();
+  await expect(page.getByText(TITLE)).toHaveCount(0);
+  expect((await request.get(`/api/v1/shares/${created.id}`)).status()).toBe(410);
 });

@@ -45,6 +45,8 @@ export interface ShareStore {
   get(id: string): Share;
   /** The same as UTF-8 JSON, spliced from the stored payload without parsing it: the API's hot path. */
   body(id: string): Uint8Array<ArrayBuffer>;
+  /** Whether a share exists but has expired (its page then answers 410), without reading its payload. */
+  isExpired(id: string): boolean;
   /** Deletes with the token given at creation; throws `not_found` / `forbidden`. */
   delete(id: string, token: string): void;
 }
@@ -92,6 +94,9 @@ export function createShareStore(
   );
   const selectToken = db.prepare<[string], { delete_token_hash: Buffer }>(
     'SELECT delete_token_hash FROM shares WHERE id = ?',
+  );
+  const selectExpiry = db.prepare<[string], { expires_at: number | null }>(
+    'SELECT expires_at FROM shares WHERE id = ?',
   );
   const remove = db.prepare('DELETE FROM shares WHERE id = ?');
   const purge = db.prepare('DELETE FROM shares WHERE expires_at IS NOT NULL AND expires_at < ?');
@@ -167,6 +172,11 @@ export function createShareStore(
     },
 
     body,
+
+    isExpired(id) {
+      const expiresAt = isShareId(id) ? selectExpiry.get(id)?.expires_at : undefined;
+      return typeof expiresAt === 'number' && expiresAt <= now();
+    },
 
     delete(id, token) {
       const row = isShareId(id) ? selectToken.get(id) : undefined;

@@ -45,8 +45,11 @@ describe('share store', () => {
     expect(expiresAt).toBe('2026-11-29T12:00:00.000Z');
     now += 86_400_000 - 1;
     expect(store.get(id).id).toBe(id);
+    expect(store.isExpired(id)).toBe(false);
     now += 1;
     expect(() => store.get(id)).toThrow(expect.objectContaining({ code: 'expired' }));
+    expect(store.isExpired(id)).toBe(true);
+    expect(store.isExpired('AAAAAAAAAAAAAAAAAAAAAA')).toBe(false);
     now += 31 * 86_400_000;
     store.create(request); // creating purges long-expired shares
     expect(() => store.get(id)).toThrow(expect.objectContaining({ code: 'not_found' }));

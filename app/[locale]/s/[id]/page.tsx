@@ -54,7 +54,7 @@ export default async function SharePage({ params, searchParams }: Props) {
   const locale = await resolveRequestLocale(params);
   const { id } = await params;
   const loaded = loadShare(id);
-  // Next.js pages can answer 404 but not 410: an expired share renders the same "gone" state in place.
+  // An expired share renders the "gone" state in place; proxy.ts gives that answer its 410.
   if (loaded.status === 'missing') notFound();
   if (loaded.status === 'expired') return <ShareGone />;
 
