@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { WorkspacePage } from './pages/workspace-page';
+import { RUN_TIMEOUT_MS, WorkspacePage } from './pages/workspace-page';
 import { SCRIPT_TEXT } from './support/messages';
 
 test.setTimeout(180_000);
@@ -33,7 +33,7 @@ test('a browser engine that crashes shows a clear error, and the next run works'
   await expect(workspace.article).toHaveValue(/Lavrov/);
 
   await workspace.run();
-  await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: 150_000 });
+  await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: RUN_TIMEOUT_MS.browser });
   await workspace.tab('ru').click();
   await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.ru);
 });

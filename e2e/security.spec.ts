@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { WorkspacePage } from './pages/workspace-page';
+import { RUN_TIMEOUT_MS, WorkspacePage } from './pages/workspace-page';
 import { SCRIPT_TEXT } from './support/messages';
 
 test.setTimeout(180_000);
@@ -41,7 +41,7 @@ test('the CSP lets the worker, its wasm and its models run, and nothing violates
   await workspace.loadSample();
   await workspace.chooseEngine('browser');
   await workspace.run();
-  await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: 150_000 });
+  await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: RUN_TIMEOUT_MS.browser });
   await workspace.tab('hi').click();
   await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.hi);
   expect(

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { SERVER_RUN_MS, WorkspacePage } from './pages/workspace-page';
+import { RUN_TIMEOUT_MS, WorkspacePage } from './pages/workspace-page';
 import { SCRIPT_TEXT, translator } from './support/messages';
 
 test.setTimeout(150_000);
@@ -17,7 +17,7 @@ test('Share after a server run: notice, expiry, link, copy, and the author’s l
   await workspace.chooseEngine('server');
   await workspace.loadSample();
   await workspace.run();
-  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: SERVER_RUN_MS });
+  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
 
   await page.getByRole('button', { name: t('ShareButton.open') }).click();
   const panel = page.getByRole('region', { name: t('ShareButton.heading') });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { WorkspacePage } from './pages/workspace-page';
+import { RUN_TIMEOUT_MS, WorkspacePage } from './pages/workspace-page';
 import { SCRIPT_TEXT } from './support/messages';
 
 test.setTimeout(180_000);
@@ -19,7 +19,7 @@ test('the Browser engine runs the sample in a worker, with models and runtime fr
   await workspace.loadSample();
   await workspace.chooseEngine('browser');
   await workspace.run();
-  await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: 150_000 });
+  await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: RUN_TIMEOUT_MS.browser });
 
   await expect(workspace.summary.getByRole('listitem')).toHaveCount(5);
   for (const code of ['ru', 'zh-Hans', 'hi'] as const) {
@@ -56,7 +56,7 @@ test('the Browser engine fetches the models as soon as the language is known, be
   expect(fetched.filter((url) => url.includes('/api/v1/digests'))).toEqual([]);
 
   await workspace.run();
-  await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: 150_000 });
+  await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: RUN_TIMEOUT_MS.browser });
   await workspace.tab('hi').click();
   await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.hi);
 });
@@ -79,6 +79,6 @@ test('with Save-Data on, the Browser engine downloads nothing until Run', async 
   expect(models()).toEqual([]);
 
   await workspace.run();
-  await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: 150_000 });
+  await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: RUN_TIMEOUT_MS.browser });
   expect(models().length).toBeGreaterThan(0);
 });

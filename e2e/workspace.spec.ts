@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 import { localeInfo, routing } from '../i18n/routing';
-import { SERVER_RUN_MS, WorkspacePage } from './pages/workspace-page';
+import { RUN_TIMEOUT_MS, WorkspacePage } from './pages/workspace-page';
 import { nameIn, SCRIPT_TEXT, SEED_ARTICLE } from './support/messages';
 
 // Runs go through the fixture models on a two-core machine: give them room.
@@ -38,7 +38,7 @@ test('the sample, run on the server, reads in Russian, Chinese and Hindi', async
   await expect(page.getByText('Check Also', { exact: true })).toBeVisible();
 
   await workspace.run();
-  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: SERVER_RUN_MS });
+  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
 
   // Key points, medium length: five of them, each quoted from the article.
   await expect(workspace.summary.getByRole('listitem')).toHaveCount(5);
@@ -96,7 +96,7 @@ test('a full-article translation pairs every source sentence with its translatio
   await workspace.chooseScope('article');
   await workspace.setTargets(['ru']);
   await workspace.runFromKeyboard();
-  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: SERVER_RUN_MS });
+  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
 
   const sources = workspace.source.locator('[data-sentence]');
   const targets = workspace.translationPanel.locator('[data-sentence]');
@@ -167,7 +167,7 @@ test('a language whose model is missing says how to get it, and the others still
   await workspace.loadSample();
   await workspace.setTargets(['ru', 'ar']);
   await workspace.run();
-  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: SERVER_RUN_MS });
+  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
 
   await workspace.tab('ar').click();
   await expect(workspace.translationPanel).toHaveAttribute('dir', 'rtl');
@@ -190,7 +190,7 @@ test('switching the UI language keeps the article and its result, and translates
   await workspace.article.fill(text);
   await workspace.setTargets(['ru']);
   await workspace.run();
-  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: SERVER_RUN_MS });
+  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
 
   for (const locale of ['ru', 'zh', 'hi'] as const) {
     await page
@@ -223,7 +223,7 @@ test('axe finds no accessibility violations before or after a run', async ({ pag
   await workspace.chooseScope('both');
   await workspace.setTargets(['ru', 'ar']);
   await workspace.run();
-  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: SERVER_RUN_MS });
+  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
   await workspace.tab('ar').click();
   // With the boilerplate list open, a failed language on show and a sentence highlighted.
   await page.getByRole('button', { name: /lines removed — show/ }).click();
@@ -246,7 +246,7 @@ for (const locale of routing.locales) {
     await workspace.loadSample();
     await workspace.chooseScope('both');
     await workspace.run();
-    await expect(workspace.doneStatus('server')).toBeVisible({ timeout: SERVER_RUN_MS });
+    await expect(workspace.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
     await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.ru);
 
     await page

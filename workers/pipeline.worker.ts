@@ -5,6 +5,7 @@
 import { env } from '@huggingface/transformers';
 import { isBitextError } from '@/lib/errors';
 import { digest, prepareDigest, type DigestRequest } from '@/lib/pipeline/digest';
+import type { PipelineContext } from '@/lib/pipeline/context';
 import type { Device } from '@/lib/pipeline/load';
 import {
   MODEL_LENGTH_HEADER,
@@ -54,10 +55,7 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
     case 'prepare':
       // Not queued behind a running digest: loading is what lets the next run start at once, and a run
       // that needs the same models waits on the same promises.
-      configure(msg.settings);
-      void (device ??= pickDevice()).then((picked) =>
-        prepareDigest(msg.plan, { profile: msg.settings.profile, device: picked }),
-      );
+      void contextFor(msg.settings).then((context) => prepareDigest(msg.plan, context));
       break;
     case 'cancel':
       runs.get(msg.id)?.abort();
@@ -77,15 +75,12 @@ async function run(
   try {
     // Cancelled while waiting for the run before it.
     if (signal.aborted) throw signal.reason;
-    configure(settings);
     const result = await digest(
       request,
       {
-        profile: settings.profile,
-        device: await (device ??= pickDevice()),
+        ...(await contextFor(settings)),
         signal,
         onProgress: (progress) => post({ type: 'progress', id, event: progress }),
-        remedyFor: (languages) => remedy(languages, settings),
       },
       (partial) => post({ type: 'partial', id, partial }),
     );
@@ -95,6 +90,19 @@ async function run(
   } finally {
     runs.delete(id);
   }
+}
+
+/**
+ * What runs and preparations share. The remedy must be the same for both: a model load that a preparation
+ * started and a run then joins fails with the message of whoever started it.
+ */
+async function contextFor(settings: WorkerSettings): Promise<PipelineContext> {
+  configure(settings);
+  return {
+    profile: settings.profile,
+    device: await (device ??= pickDevice()),
+    remedyFor: (languages) => remedy(languages, settings),
+  };
 }
 
 /** Once per worker: models already loaded keep the settings they were loaded with. */

@@ -7,6 +7,7 @@ import { isBitextError } from '@/lib/errors';
 import type { LanguageCode } from '@/lib/langs';
 import { summarizerModel, translationRoute } from '@/lib/models/registry';
 import { summarize, type SummaryOptions, type SummaryResult } from '@/lib/summarize';
+import { loadSummarizer } from '@/lib/summarize/abstractive';
 import { formatSummary, type Summary } from '@/lib/summarize/options';
 import type { TranslateScope } from '@/lib/schemas/api';
 import type { RemovedLine } from '@/lib/text/boilerplate';
@@ -98,9 +99,7 @@ export async function prepareDigest(plan: DigestPlan, context: PipelineContext):
     const summarizer = summarizerModel(context.profile);
     // A non-English article is summarised through English.
     if (plan.source !== summarizer.language) loads.push(preload(plan.source, summarizer.language, context));
-    loads.push(
-      loadModel(summarizer, { device: context.device, threads: context.threads }).catch(() => undefined),
-    );
+    loads.push(loadSummarizer(context).catch(() => undefined));
   }
   await Promise.all(loads);
 }

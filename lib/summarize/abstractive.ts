@@ -33,6 +33,16 @@ type SummarizeCall = (
   options: { max_new_tokens: number },
 ) => Promise<{ summary_text: string }[]>;
 
+/** The summariser, loaded as every use of it in this context loads it (prepareDigest starts it early). */
+export function loadSummarizer(context: PipelineContext): Promise<SummarizationPipeline> {
+  return loadModel(summarizerModel(context.profile), {
+    device: context.device,
+    onProgress: context.onProgress,
+    threads: context.threads,
+    remedy: context.remedyFor?.([]),
+  }) as Promise<SummarizationPipeline>;
+}
+
 export async function summarizeAbstractive(
   sentences: readonly string[],
   options: { language: LanguageCode; type: SummaryType; length: SummaryLength },
@@ -56,12 +66,7 @@ export async function summarizeAbstractive(
     pivot = { via: spec.language, models: route.map((leg) => leg.model.id) };
   }
 
-  const summarizer = (await loadModel(spec, {
-    device: context.device,
-    onProgress: context.onProgress,
-    threads: context.threads,
-    remedy: context.remedyFor?.([]),
-  })) as SummarizationPipeline;
+  const summarizer = await loadSummarizer(context);
   const summarize = summarizer as unknown as SummarizeCall;
   const countTokens = (text: string) => summarizer.tokenizer.encode(text).length;
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isBitextError, type BitextError } from '@/lib/errors';
 import { LIMITS } from '@/lib/limits';
 import { importArticle } from '@/lib/server/extract-article';
 import type { FetchPageOptions } from '@/lib/server/fetch-page';
 import { readArticle } from '../support/fixture-models';
+import { failure } from '../support/bitext-error';
 import { page, startPageServer, type PageServer } from './page-server';
 
 /** The pages are served from 127.0.0.1, so the private-address guard is off (as BITEXT_ALLOW_PRIVATE_URLS=1). */
@@ -32,15 +32,6 @@ function htmlPage(paragraphs: string[], head = '', htmlAttributes = ''): string 
   return `<!DOCTYPE html><html${htmlAttributes}><head>${head}</head><body><article>${paragraphs
     .map((p) => `<p>${p}</p>`)
     .join('\n')}</article></body></html>`;
-}
-
-async function failure(promise: Promise<unknown>): Promise<BitextError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isBitextError(error)) throw new Error(`Expected a BitextError, got ${String(error)}`);
-  return error;
 }
 
 const GERMAN = [

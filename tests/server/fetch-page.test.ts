@@ -8,22 +8,13 @@ vi.hoisted(() => {
   process.env.BITEXT_ALLOW_PRIVATE_URLS = '0';
 });
 
-import { isBitextError, type BitextError } from '@/lib/errors';
 import { LIMITS } from '@/lib/limits';
 import { fetchPage, isPublicAddress, type FetchPageOptions } from '@/lib/server/fetch-page';
+import { failure } from '../support/bitext-error';
 import { page, redirect, startPageServer, watchClientSockets, type PageServer } from './page-server';
 
 /** The guard off, as under BITEXT_ALLOW_PRIVATE_URLS=1: the pages these tests serve are on 127.0.0.1. */
 const anyAddress: FetchPageOptions = { allowAddress: () => true };
-
-async function failure(promise: Promise<unknown>): Promise<BitextError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isBitextError(error)) throw new Error(`Expected a BitextError, got ${String(error)}`);
-  return error;
-}
 
 const ARTICLE = '<html><head><title>Hello</title></head><body><p>Hello, world.</p></body></html>';
 const TWENTY_MB = 20_000_000;
