@@ -6,7 +6,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium';
 
-const PORT = 3100;
+// Overridable so that two checkouts on one machine can run their e2e suites side by side.
+const PORT = Number(process.env.BITEXT_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Each run gets an empty store. Playwright loads this file again in every worker; they inherit this variable
