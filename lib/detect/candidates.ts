@@ -84,3 +84,9 @@ export const CANDIDATES: Readonly<Record<string, Candidate>> = {
   te: { franc: 'tel' },
   th: { franc: 'tha' },
 };
+
+/** Every language franc may answer, and our key for each. */
+export const FRANC_CODES = Object.values(CANDIDATES).flatMap(({ franc }) => franc ?? []);
+export const KEY_OF_FRANC: ReadonlyMap<string, string> = new Map(
+  Object.entries(CANDIDATES).flatMap(([key, { franc }]) => (franc ? [[franc, key] as const] : [])),
+);

@@ -1,5 +1,5 @@
 import { UNDETERMINED, type LanguageCode } from '@/lib/langs';
-import { CANDIDATES, ELD_CHINESE } from './candidates';
+import { CANDIDATES, ELD_CHINESE, FRANC_CODES, KEY_OF_FRANC } from './candidates';
 import { chineseScriptShares } from './chinese-script';
 import { eldEvidence } from './eld-evidence';
 import { francEvidence } from './franc-evidence';
@@ -15,9 +15,8 @@ export interface Detection {
 /*
  * How languages are told apart, and how sure we are.
  *
- * Two n-gram detectors vote. eld (byte 4-grams, 60 languages) names
- * a short sentence well, where franc's trigrams run out of evidence; but it barely tells Hindi from
- * Marathi, where franc's character trigrams are sure. Each turns its scores into log-evidence that grows
+ * Two n-gram detectors vote. eld (byte 4-grams, 60 languages) names a short sentence well, where franc's
+ * trigrams run out of evidence; but it barely tells Hindi from Marathi, where franc's trigrams are sure. Each turns its scores into log-evidence that grows
  * with the text (see eld-evidence.ts, franc-evidence.ts); adding the two is a product of experts, and a
  * softmax over the sums gives shares that add up to 1.
  *
@@ -56,11 +55,6 @@ interface Ranked {
   language: LanguageCode | null;
   share: number;
 }
-
-const FRANC_CODES = Object.values(CANDIDATES).flatMap(({ franc }) => franc ?? []);
-const KEY_OF_FRANC = new Map(
-  Object.entries(CANDIDATES).flatMap(([key, { franc }]) => (franc ? [[franc, key]] : [])),
-);
 
 function rankCandidates(sample: string): Ranked[] {
   const eld = eldEvidence(sample, ELD_TEMPERATURE);

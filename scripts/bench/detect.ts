@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { eld } from 'eld/extrasmall';
 import { franc } from 'franc';
 import { detectLanguage } from '@/lib/detect';
-import { CANDIDATES, ELD_CHINESE } from '@/lib/detect/candidates';
+import { ELD_CHINESE, KEY_OF_FRANC } from '@/lib/detect/candidates';
 import { chineseScriptShares } from '@/lib/detect/chinese-script';
 import { LANGUAGES } from '@/lib/langs';
 import { LONG_CASES, SHORT_CASES, type DetectionCase } from '@/tests/detect/detection-cases';
@@ -30,10 +30,6 @@ function splitChinese(text: string): string {
 function fromIso1(code: string, text: string): string {
   return code.split('-')[0] === ELD_CHINESE ? splitChinese(text) : code;
 }
-
-const KEY_OF_FRANC = new Map(
-  Object.entries(CANDIDATES).flatMap(([key, c]) => (c.franc ? [[c.franc, key]] : [])),
-);
 
 async function optional(name: string): Promise<unknown> {
   // A specifier in a variable: these packages are not dependencies, and the bench runs without them.
