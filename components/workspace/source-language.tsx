@@ -7,6 +7,9 @@ import { useLanguages } from './language-context';
 
 export type SourceChoice = LanguageCode | 'auto';
 
+/** Below this confidence the detector's runners-up are offered beside its answer. */
+const SURE = 0.9;
+
 interface Props {
   detection?: Detection;
   /** The text changed since `detection` was made. */
@@ -16,7 +19,10 @@ interface Props {
   onChange: (value: SourceChoice) => void;
 }
 
-/** The detected language as a badge with its confidence, and a selector to overrule it. */
+/**
+ * The detected language as a badge with its confidence, and a selector to overrule it. When the detector
+ * is unsure (no answer, or a modest one) its alternatives are one click away.
+ */
 export function SourceLanguage({ detection, pending, hasText, value, onChange }: Props) {
   const t = useTranslations('SourceLanguage');
   const { languages, nameOf } = useLanguages();
@@ -27,6 +33,8 @@ export function SourceLanguage({ detection, pending, hasText, value, onChange }:
   else if (!detection) badge = pending ? t('detecting') : undefined;
   else if (detection.language === UNDETERMINED) badge = t('undetermined');
   else badge = t('detected', { language: nameOf(detection.language), confidence: detection.confidence });
+  const unsure = detection && (detection.language === UNDETERMINED || detection.confidence < SURE);
+  const picks = hasText && !pending && value === 'auto' && unsure ? detection.alternatives : [];
 
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
@@ -59,6 +67,23 @@ export function SourceLanguage({ detection, pending, hasText, value, onChange }:
           </option>
         ))}
       </select>
+      {picks.length > 0 && (
+        <div role="group" aria-label={t('picksLabel')} className="flex flex-wrap items-center gap-1.5">
+          <span aria-hidden="true" className="text-neutral-700 dark:text-neutral-300">
+            {t('picks')}
+          </span>
+          {picks.map(({ language }) => (
+            <button
+              key={language}
+              type="button"
+              onClick={() => onChange(language)}
+              className="rounded-full border border-neutral-300 px-2.5 py-0.5 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-2 dark:border-neutral-700 dark:hover:bg-neutral-800"
+            >
+              {nameOf(language)}
+            </button>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

@@ -7,12 +7,14 @@
  * Against the production build (`npm run build` first; each starts its own `next start` on a free loopback
  * port): browser (bench 2, worker vs server), cache (4), page-weight (6), lighthouse (7), http-load (8).
  * In this process, on the fixture models: overhead (3), scaling (long articles: 10, 100, 1,000 sentences).
+ * Without models: detect (language detection's accuracy per library and language, on tests/detect).
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { benchBrowser } from './browser';
 import { benchCache } from './cache';
+import { benchDetect } from './detect';
 import { benchHttpLoad } from './http-load';
 import { benchLighthouse } from './lighthouse';
 import { benchMemory } from './memory';
@@ -38,7 +40,8 @@ type SectionName =
   | 'cache'
   | 'page-weight'
   | 'lighthouse'
-  | 'http-load';
+  | 'http-load'
+  | 'detect';
 
 const SECTIONS: Record<SectionName, (models: SyntheticModels, options: Options) => Promise<BenchSection>> = {
   translate: (models, options) =>
@@ -51,6 +54,7 @@ const SECTIONS: Record<SectionName, (models: SyntheticModels, options: Options) 
   'page-weight': () => benchPageWeight(),
   lighthouse: () => benchLighthouse(),
   'http-load': () => benchHttpLoad(),
+  detect: () => benchDetect(),
 };
 
 const optionsSchema = z.object({
@@ -65,6 +69,7 @@ const optionsSchema = z.object({
       'page-weight',
       'lighthouse',
       'http-load',
+      'detect',
     ]),
   ),
   rounds: z.coerce.number().int().min(1).max(10),
