@@ -1,11 +1,31 @@
 /**
- * `npm run models:pull -- ru zh hi`: fetch the registry's models for translating between English and
- * these languages, plus the summariser, into BITEXT_MODELS_DIR (from BITEXT_HUB_URL).
+ * `npm run models:pull -- ru zh hi [--device webgpu]`: fetch the registry's models for translating between
+ * English and these languages, plus the summariser, into BITEXT_MODELS_DIR (from BITEXT_HUB_URL). The CPU's
+ * q8 files always; `--device webgpu` adds the files browsers with WebGPU load (fp16, or fp32).
  */
 import { LANGUAGES, baseLanguage, type LanguageCode } from '@/lib/langs';
-import { modelsForLanguages } from '@/lib/models/registry';
+import { modelsForLanguages, type Device } from '@/lib/models/registry';
 import { readEnv } from '@/lib/server/env';
-import { pullModels, type PullProgress } from './models/pull';
+import { dtypesFor, pullModels, type PullProgress } from './models/pull';
+
+const DEVICES: readonly Device[] = ['cpu', 'wasm', 'webgpu'];
+
+/** `--device webgpu` (repeatable) out of the arguments; the rest are languages. */
+function parseArgs(args: string[]): { languages: string[]; devices: Device[] } {
+  const languages: string[] = [];
+  const devices: Device[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] !== '--device') {
+      languages.push(args[i]!);
+      continue;
+    }
+    const device = DEVICES.find((d) => d === args[i + 1]);
+    if (!device) throw new Error(`--device takes one of ${DEVICES.join(', ')}; got "${args[i + 1] ?? ''}"`);
+    devices.push(device);
+    i++;
+  }
+  return { languages, devices };
+}
 
 /** "zh" means both Chinese scripts; exact codes ("zh-Hans") pick one. */
 function resolveLanguages(args: string[]): LanguageCode[] {
@@ -31,13 +51,23 @@ function bar({ model, file, loaded, total, skipped }: PullProgress): void {
 
 async function main(): Promise<void> {
   const env = readEnv();
-  const languages = resolveLanguages(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2));
+  const languages = resolveLanguages(args.languages);
   const specs = modelsForLanguages(env.profile, languages);
-  const totalMB = specs.reduce((sum, s) => sum + s.sizeMB, 0);
+  const totalMB = specs.reduce(
+    (sum, spec) =>
+      sum + dtypesFor(spec, args.devices).reduce((mb, dtype) => mb + (spec.sizeMB[dtype] ?? 0), 0),
+    0,
+  );
   process.stderr.write(
     `Pulling ${specs.length} model(s), about ${Math.round(totalMB)} MB, from ${env.hubUrl} into ${env.modelsDir}\n`,
   );
-  await pullModels(specs, { hubUrl: env.hubUrl, modelsDir: env.modelsDir, onProgress: bar });
+  await pullModels(specs, {
+    hubUrl: env.hubUrl,
+    modelsDir: env.modelsDir,
+    devices: args.devices,
+    onProgress: bar,
+  });
   process.stderr.write('Done.\n');
 }
 

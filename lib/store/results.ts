@@ -82,7 +82,8 @@ function summaryModels(profile: ModelProfile, language: LanguageCode): string[] 
 }
 
 function modelIdentity(model: ModelSpec): string {
-  return `${model.id}@${model.dtype.encoder_model}/${model.dtype.decoder_model_merged}`;
+  // The server runs every model on the CPU.
+  return `${model.id}@${model.dtype.cpu}`;
 }
 
 export interface ResultCache {
