@@ -84,6 +84,27 @@ describe('the registry states facts (model cards and hub listings)', () => {
   });
 });
 
+describe('BITEXT_ALLOW_NONCOMMERCIAL=0 (no NLLB-200)', () => {
+  const commercial = { allowNonCommercial: false };
+
+  it('goes through English with opus-mt where NLLB served a pair directly', () => {
+    expect(translationRoute('default', 'ru', 'hi', commercial)?.map((l) => l.model.id)).toEqual([
+      'Xenova/opus-mt-ru-en',
+      'Xenova/opus-mt-en-hi',
+    ]);
+  });
+
+  it('has no route for a pair only NLLB serves, and lists it as no target', () => {
+    expect(translationRoute('default', 'en', 'pt')).toBeDefined();
+    expect(translationRoute('default', 'en', 'pt', commercial)).toBeUndefined();
+    expect(translationTargets('default', 'en', commercial)).not.toContain('pt');
+    expect(translationTargets('default', 'en', commercial)).toContain('ru');
+    expect(modelsForLanguages('default', ['pt', 'ru'], commercial).map((s) => s.id)).not.toContain(
+      'Xenova/nllb-200-distilled-600M',
+    );
+  });
+});
+
 describe('dtype per device', () => {
   it('never loads q8 on WebGPU, and q8 on the CPU and WebAssembly', () => {
     for (const spec of [...everyModel('default'), ...everyModel('fixtures')]) {
