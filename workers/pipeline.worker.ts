@@ -100,6 +100,7 @@ async function contextFor(settings: WorkerSettings): Promise<PipelineContext> {
   configure(settings);
   return {
     profile: settings.profile,
+    allowNonCommercial: settings.allowNonCommercial,
     device: await (device ??= pickDevice()),
     remedyFor: (languages) => remedy(languages, settings),
   };

@@ -61,6 +61,15 @@ export function TranslationPane({
     <Pane
       id={`${prefix}-translation`}
       title={t('title')}
+      meta={
+        result?.nonCommercial?.length
+          ? result.nonCommercial.map(({ model, license }) => (
+              <p key={model} className="text-xs text-neutral-600 dark:text-neutral-400">
+                {t('nonCommercial', { model, license })}
+              </p>
+            ))
+          : undefined
+      }
       actions={<CopyButton text={result?.text ?? result?.summary?.text ?? ''} label={t('copy')} />}
       toolbar={
         <TabList label={t('tabs')} prefix={prefix} tabs={tabs} selected={current} onSelect={setSelected} />

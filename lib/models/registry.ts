@@ -209,37 +209,53 @@ function floresCode(code: LanguageCode): string {
   return language.flores;
 }
 
-function directLeg(profile: ModelProfile, source: LanguageCode, target: LanguageCode): TranslationLeg | undefined {
+/** What the operator allows: `allowNonCommercial: false` (BITEXT_ALLOW_NONCOMMERCIAL=0) leaves NLLB-200 out. */
+export interface ModelPolicy {
+  allowNonCommercial?: boolean;
+}
+
+function directLeg(
+  profile: ModelProfile,
+  source: LanguageCode,
+  target: LanguageCode,
+  { allowNonCommercial = true }: ModelPolicy,
+): TranslationLeg | undefined {
   if (profile === 'fixtures') {
     const model = FIXTURE_TRANSLATORS[target];
     return model && { model, source, target };
   }
   const pair = OPUS_PAIRS.find((p) => p.source === source && p.target === target);
   if (pair) return { model: pair.model, source, target, targetToken: pair.targetToken };
+  if (!allowNonCommercial) return undefined;
   return { model: NLLB, source, target, srcLang: floresCode(source), tgtLang: floresCode(target) };
 }
 
 /**
- * The models that translate `source` into `target`: a direct opus-mt pair where one exists, else NLLB,
- * else two legs through English. `undefined` when no route exists (the pair is unsupported).
+ * The models that translate `source` into `target`: a direct opus-mt pair where one exists, else NLLB
+ * (unless the policy leaves it out), else two legs through English. `undefined` when no route exists.
  */
 export function translationRoute(
   profile: ModelProfile,
   source: LanguageCode,
   target: LanguageCode,
+  policy: ModelPolicy = {},
 ): TranslationRoute | undefined {
   if (source === target) return undefined;
-  const direct = directLeg(profile, source, target);
+  const direct = directLeg(profile, source, target, policy);
   if (direct) return [direct];
   if (source === 'en' || target === 'en') return undefined;
-  const first = directLeg(profile, source, 'en');
-  const second = directLeg(profile, 'en', target);
+  const first = directLeg(profile, source, 'en', policy);
+  const second = directLeg(profile, 'en', target, policy);
   return first && second ? [first, second] : undefined;
 }
 
-/** Every language `source` can be translated into under this profile. */
-export function translationTargets(profile: ModelProfile, source: LanguageCode): LanguageCode[] {
-  return LANGUAGES.map((l) => l.code).filter((target) => translationRoute(profile, source, target));
+/** Every language `source` can be translated into under this profile and policy. */
+export function translationTargets(
+  profile: ModelProfile,
+  source: LanguageCode,
+  policy: ModelPolicy = {},
+): LanguageCode[] {
+  return LANGUAGES.map((l) => l.code).filter((target) => translationRoute(profile, source, target, policy));
 }
 
 /** The abstractive summariser; it reads and writes English (`language`). */
@@ -266,7 +282,11 @@ export function modelFiles(spec: ModelSpec, dtype: Dtype = spec.dtype.cpu): stri
 }
 
 /** The distinct models needed to translate between English and each of `languages`, plus the summariser. */
-export function modelsForLanguages(profile: ModelProfile, languages: LanguageCode[]): ModelSpec[] {
+export function modelsForLanguages(
+  profile: ModelProfile,
+  languages: LanguageCode[],
+  policy: ModelPolicy = {},
+): ModelSpec[] {
   const specs = new Map<string, ModelSpec>();
   const add = (spec: ModelSpec) => specs.set(spec.id, spec);
   add(summarizerModel(profile));
@@ -275,7 +295,7 @@ export function modelsForLanguages(profile: ModelProfile, languages: LanguageCod
       ['en', language],
       [language, 'en'],
     ] as const) {
-      for (const leg of translationRoute(profile, source, target) ?? []) add(leg.model);
+      for (const leg of translationRoute(profile, source, target, policy) ?? []) add(leg.model);
     }
   }
   return [...specs.values()];

@@ -5,7 +5,7 @@
 import type { Detection } from '@/lib/detect';
 import { isBitextError } from '@/lib/errors';
 import type { LanguageCode } from '@/lib/langs';
-import { summarizerModel, translationRoute } from '@/lib/models/registry';
+import { isNonCommercial, summarizerModel, type TranslationRoute } from '@/lib/models/registry';
 import { summarize, type SummaryOptions, type SummaryResult } from '@/lib/summarize';
 import { loadSummarizer } from '@/lib/summarize/abstractive';
 import { formatSummary, type Summary } from '@/lib/summarize/options';
@@ -16,6 +16,7 @@ import type { WireError } from './protocol';
 import { cleanArticle, joinParagraphs, sentencesOf, type SourceSentence } from './document';
 import { resolveLanguage } from './tasks';
 import { loadModel } from './load';
+import { routeFor } from './routes';
 import { translateSentences } from './translate';
 
 export interface DigestRequest {
@@ -41,6 +42,8 @@ export interface Segment {
 
 export interface LanguageResult {
   models: string[];
+  /** Models of `models` licensed for non-commercial use only (NLLB-200), with their licence. */
+  nonCommercial?: { model: string; license: string }[];
   summary?: Summary;
   segments?: Segment[];
   /** The translated article, paragraphs kept. */
@@ -113,14 +116,31 @@ function preload(
   target: LanguageCode,
   context: PipelineContext,
 ): Promise<LanguageCode> {
-  const legs = translationRoute(context.profile, source, target) ?? [];
+  const legs = usableRoute(context, source, target) ?? [];
   const options = {
     device: context.device,
+    shaderF16: context.shaderF16,
     threads: context.threads,
     onProgress: context.onProgress,
     remedy: remedyFor(source, target, context),
   };
   return Promise.allSettled(legs.map((leg) => loadModel(leg.model, options))).then(() => target);
+}
+
+/** The route when this context may use one; loading is for routes that exist (their errors come later). */
+function usableRoute(context: PipelineContext, source: LanguageCode, target: LanguageCode) {
+  try {
+    return routeFor(context, source, target);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The models of the route whose licence forbids commercial use, for the reader to see. */
+function nonCommercialOf(route: TranslationRoute): Pick<LanguageResult, 'nonCommercial'> {
+  const restricted = route.filter((leg) => isNonCommercial(leg.model));
+  if (restricted.length === 0) return {};
+  return { nonCommercial: restricted.map(({ model }) => ({ model: model.id, license: model.license })) };
 }
 
 function remedyFor(source: LanguageCode, target: LanguageCode, context: PipelineContext): string | undefined {
@@ -135,12 +155,12 @@ async function translateDigest(
   request: DigestRequest,
   context: PipelineContext,
 ): Promise<LanguageResult> {
-  const route = translationRoute(context.profile, source, target);
-  if (!route) {
-    return {
-      models: [],
-      error: { code: 'unsupported_language', message: `No model translates ${source} into ${target}.` },
-    };
+  let route: TranslationRoute;
+  try {
+    route = routeFor(context, source, target);
+  } catch (error) {
+    if (!isBitextError(error)) throw error;
+    return { models: [], error: { code: error.code, message: error.message, details: error.details } };
   }
   const wantSummary = request.translate !== 'article';
   const wantArticle = request.translate !== 'summary';
@@ -156,6 +176,7 @@ async function translateDigest(
     const articleOut = translated.slice(summaryTexts.length);
     return {
       models: route.map((leg) => leg.model.id),
+      ...nonCommercialOf(route),
       summary: wantSummary
         ? {
             text: formatSummary(summaryOut, request.summary.type),

@@ -13,6 +13,8 @@ export interface WorkerSettings {
   /** The server has model folders to serve at /models/… (tried before the hub). */
   localModels: boolean;
   allowRemoteModels: boolean;
+  /** BITEXT_ALLOW_NONCOMMERCIAL: the browser engine follows the server's licence policy. */
+  allowNonCommercial: boolean;
 }
 
 export type WorkerRequest =
