@@ -5,7 +5,14 @@
 import type { Detection } from '@/lib/detect';
 import { isBitextError } from '@/lib/errors';
 import type { LanguageCode } from '@/lib/langs';
-import { isNonCommercial, summarizerModel, type TranslationRoute } from '@/lib/models/registry';
+import {
+  isNonCommercial,
+  placementFor,
+  summarizerModel,
+  type ModelSpec,
+  type Placement,
+  type TranslationRoute,
+} from '@/lib/models/registry';
 import { summarize, type SummaryOptions, type SummaryResult } from '@/lib/summarize';
 import { loadSummarizer } from '@/lib/summarize/abstractive';
 import { formatSummary, type Summary } from '@/lib/summarize/options';
@@ -58,6 +65,8 @@ export interface DigestResult {
   sentences: SourceSentence[];
   summary: SummaryResult;
   translations: Record<string, LanguageResult>;
+  /** Where the run's models ran and in which dtype ("WebGPU, fp16"), each pair once. */
+  runtime?: Placement[];
 }
 
 export type DigestPartial =
@@ -88,7 +97,34 @@ export async function digest(
     onPartial?.({ part: 'translation', language: target, result });
   }
   const translations = Object.fromEntries(request.targets.map((target) => [target, results.get(target)!]));
-  return { language, detection, removed, sentences, summary, translations };
+  const runtime = placementsOf(
+    { source: language, targets: request.targets, summary: request.summary },
+    context,
+  );
+  return { language, detection, removed, sentences, summary, translations, runtime };
+}
+
+/** Where each model a run of this plan uses runs, and in which dtype; each pair once, in the order met. */
+export function placementsOf(
+  plan: DigestPlan,
+  context: Pick<PipelineContext, 'profile' | 'allowNonCommercial' | 'device' | 'shaderF16'>,
+): Placement[] {
+  const models: ModelSpec[] = plan.targets.flatMap((target) =>
+    (usableRoute(context, plan.source, target) ?? []).map((leg) => leg.model),
+  );
+  if (plan.summary.mode === 'abstractive') {
+    const summarizer = summarizerModel(context.profile);
+    if (plan.source !== summarizer.language) {
+      models.push(...(usableRoute(context, plan.source, summarizer.language) ?? []).map((leg) => leg.model));
+    }
+    models.push(summarizer);
+  }
+  const placements = new Map<string, Placement>();
+  for (const model of models) {
+    const placement = placementFor(model, context.device ?? 'cpu', context);
+    placements.set(`${placement.device}|${placement.dtype}`, placement);
+  }
+  return [...placements.values()];
 }
 
 /**
@@ -128,7 +164,11 @@ function preload(
 }
 
 /** The route when this context may use one; loading is for routes that exist (their errors come later). */
-function usableRoute(context: PipelineContext, source: LanguageCode, target: LanguageCode) {
+function usableRoute(
+  context: Pick<PipelineContext, 'profile' | 'allowNonCommercial'>,
+  source: LanguageCode,
+  target: LanguageCode,
+) {
   try {
     return routeFor(context, source, target);
   } catch {

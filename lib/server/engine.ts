@@ -47,6 +47,7 @@ export function workerSettings(): WorkerSettings {
     localModels: existsSync(localModelsDir()),
     allowRemoteModels: env.allowRemoteModels,
     allowNonCommercial: env.allowNonCommercial,
+    device: env.browserDevice,
   };
 }
 

@@ -169,6 +169,7 @@ async function openBrowserEngine(origin: string): Promise<BrowserEngine> {
       localModels: true,
       allowRemoteModels: false,
       allowNonCommercial: true,
+      device: 'auto',
     };
     let runs = 0;
     return {
