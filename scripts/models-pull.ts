@@ -3,42 +3,10 @@
  * English and these languages, plus the summariser, into BITEXT_MODELS_DIR (from BITEXT_HUB_URL). The CPU's
  * q8 files always; `--device webgpu` adds the files browsers with WebGPU load (fp16, or fp32).
  */
-import { LANGUAGES, baseLanguage, type LanguageCode } from '@/lib/langs';
-import { modelsForLanguages, type Device } from '@/lib/models/registry';
+import { modelsForLanguages } from '@/lib/models/registry';
 import { readEnv } from '@/lib/server/env';
+import { parseModelArgs } from './models/args';
 import { dtypesFor, pullModels, type PullProgress } from './models/pull';
-
-const DEVICES: readonly Device[] = ['cpu', 'wasm', 'webgpu'];
-
-/** `--device webgpu` (repeatable) out of the arguments; the rest are languages. */
-function parseArgs(args: string[]): { languages: string[]; devices: Device[] } {
-  const languages: string[] = [];
-  const devices: Device[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] !== '--device') {
-      languages.push(args[i]!);
-      continue;
-    }
-    const device = DEVICES.find((d) => d === args[i + 1]);
-    if (!device) throw new Error(`--device takes one of ${DEVICES.join(', ')}; got "${args[i + 1] ?? ''}"`);
-    devices.push(device);
-    i++;
-  }
-  return { languages, devices };
-}
-
-/** "zh" means both Chinese scripts; exact codes ("zh-Hans") pick one. */
-function resolveLanguages(args: string[]): LanguageCode[] {
-  return args.flatMap((arg) => {
-    const matches = LANGUAGES.filter((l) => l.code === arg || baseLanguage(l.code) === arg).map(
-      (l) => l.code,
-    );
-    if (matches.length === 0) {
-      throw new Error(`Unknown language "${arg}". Known: ${LANGUAGES.map((l) => l.code).join(', ')}`);
-    }
-    return matches;
-  });
-}
 
 function bar({ model, file, loaded, total, skipped }: PullProgress): void {
   const ratio = total > 0 ? loaded / total : 1;
@@ -51,9 +19,8 @@ function bar({ model, file, loaded, total, skipped }: PullProgress): void {
 
 async function main(): Promise<void> {
   const env = readEnv();
-  const args = parseArgs(process.argv.slice(2));
-  const languages = resolveLanguages(args.languages);
-  const specs = modelsForLanguages(env.profile, languages);
+  const args = parseModelArgs(process.argv.slice(2));
+  const specs = modelsForLanguages(env.profile, args.languages, env);
   const totalMB = specs.reduce(
     (sum, spec) =>
       sum + dtypesFor(spec, args.devices).reduce((mb, dtype) => mb + (spec.sizeMB[dtype] ?? 0), 0),

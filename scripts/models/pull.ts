@@ -34,7 +34,7 @@ async function sizeOf(file: string): Promise<number | undefined> {
   }
 }
 
-function fileUrl(hubUrl: string, model: string, file: string): string {
+export function fileUrl(hubUrl: string, model: string, file: string): string {
   return new URL(`${model}/resolve/main/${file}`, hubUrl.endsWith('/') ? hubUrl : `${hubUrl}/`).href;
 }
 
