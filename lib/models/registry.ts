@@ -134,6 +134,14 @@ export function isNonCommercial(spec: ModelSpec): boolean {
   return /-NC(-|$)/.test(spec.license);
 }
 
+/**
+ * Which of these models (by id, as a result lists them) are licensed for non-commercial use only: what
+ * the results view tells its reader, for a fresh result and a shared one alike.
+ */
+export function nonCommercialModels(ids: readonly string[]): { model: string; license: string }[] {
+  return ids.filter((id) => id === NLLB.id).map((id) => ({ model: id, license: NLLB.license }));
+}
+
 interface DirectPair {
   source: LanguageCode;
   target: LanguageCode;

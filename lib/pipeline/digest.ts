@@ -6,7 +6,6 @@ import type { Detection } from '@/lib/detect';
 import { isBitextError } from '@/lib/errors';
 import type { LanguageCode } from '@/lib/langs';
 import {
-  isNonCommercial,
   placementFor,
   summarizerModel,
   type ModelSpec,
@@ -49,8 +48,6 @@ export interface Segment {
 
 export interface LanguageResult {
   models: string[];
-  /** Models of `models` licensed for non-commercial use only (NLLB-200), with their licence. */
-  nonCommercial?: { model: string; license: string }[];
   summary?: Summary;
   segments?: Segment[];
   /** The translated article, paragraphs kept. */
@@ -176,13 +173,6 @@ function usableRoute(
   }
 }
 
-/** The models of the route whose licence forbids commercial use, for the reader to see. */
-function nonCommercialOf(route: TranslationRoute): Pick<LanguageResult, 'nonCommercial'> {
-  const restricted = route.filter((leg) => isNonCommercial(leg.model));
-  if (restricted.length === 0) return {};
-  return { nonCommercial: restricted.map(({ model }) => ({ model: model.id, license: model.license })) };
-}
-
 function remedyFor(source: LanguageCode, target: LanguageCode, context: PipelineContext): string | undefined {
   return context.remedyFor?.([source, target].filter((l) => l !== 'en'));
 }
@@ -216,7 +206,6 @@ async function translateDigest(
     const articleOut = translated.slice(summaryTexts.length);
     return {
       models: route.map((leg) => leg.model.id),
-      ...nonCommercialOf(route),
       summary: wantSummary
         ? {
             text: formatSummary(summaryOut, request.summary.type),

@@ -3,6 +3,7 @@ import { LANGUAGES } from '@/lib/langs';
 import {
   isNonCommercial,
   modelFiles,
+  nonCommercialModels,
   modelsForLanguages,
   placementFor,
   summarizerModel,
@@ -81,6 +82,14 @@ describe('the registry states facts (model cards and hub listings)', () => {
     expect(everyModel('default').filter(isNonCommercial).map((s) => s.id)).toEqual([
       'Xenova/nllb-200-distilled-600M',
     ]);
+  });
+
+  it('names the non-commercial models among those a result lists, with their licence', () => {
+    const route = translationRoute('default', 'ru', 'pt')?.map((l) => l.model.id) ?? [];
+    expect(nonCommercialModels(['Xenova/opus-mt-en-ru', ...route])).toEqual([
+      { model: 'Xenova/nllb-200-distilled-600M', license: 'CC-BY-NC-4.0' },
+    ]);
+    expect(nonCommercialModels(['Xenova/opus-mt-en-ru'])).toEqual([]);
   });
 });
 
