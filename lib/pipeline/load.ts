@@ -122,7 +122,7 @@ function unavailable(
     'run `npm run models:pull` on a connected machine, or point BITEXT_MODELS_DIR at a folder that has the model';
   return new BitextError(
     'model_unavailable',
-    `Model ${spec.id} (${sizeMB ?? '?'} MB) could not be loaded: ${reason}. To fix: ${fix}.`,
+    `Model ${spec.id} (~${sizeMB ?? '?'} MB) could not be loaded: ${reason}. To fix: ${fix}.`,
     { model: spec.id, sizeMB, remedy: fix },
   );
 }
