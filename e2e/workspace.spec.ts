@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 import { localeInfo, routing } from '../i18n/routing';
+import { translationRoute } from '../lib/models/registry';
 import { RUN_TIMEOUT_MS, WorkspacePage } from './pages/workspace-page';
 import { nameIn, SCRIPT_TEXT, SEED_ARTICLE } from './support/messages';
 
@@ -175,6 +176,10 @@ test('a language whose model is missing says how to get it, and the others still
   await expect(alert).toContainText(workspace.t('Errors.model_unavailable'));
   await expect(alert).toContainText(workspace.t('ErrorMessage.remedy'));
   await expect(alert.getByRole('code').filter({ hasText: 'npm run models:pull' })).toBeVisible();
+  // The download it needs, as the registry states it for the server's CPU (q8).
+  const missing = translationRoute('fixtures', 'en', 'ar')![0]!.model;
+  const size = new Intl.NumberFormat('en', { style: 'unit', unit: 'megabyte' }).format(missing.sizeMB.q8!);
+  await expect(alert).toContainText(workspace.t('ErrorMessage.model', { model: missing.id, size }));
 
   await workspace.tab('ru').click();
   await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.ru);

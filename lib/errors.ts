@@ -13,6 +13,12 @@ export const ERROR_STATUS = {
   unsupported_language: 422,
   language_undetermined: 422,
   url_unreachable: 422,
+  /**
+   * Only a non-commercial model (NLLB-200) serves the pair and BITEXT_ALLOW_NONCOMMERCIAL=0. 422 like
+   * unsupported_language: a valid request this server will not serve as configured; retrying cannot help
+   * (not 503), and no credential changes it (not 403).
+   */
+  noncommercial_disallowed: 422,
   rate_limited: 429,
   /** The client went away or pressed Cancel (nginx's convention; never sent to a connected client). */
   cancelled: 499,

@@ -30,3 +30,10 @@ export const CHROMIUM_ARGS = [
   // Any host but loopback fails to resolve, so a page that reaches for the internet fails loudly.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
 ];
+
+/** The same with WebGPU on SwiftShader's software adapter (a fallback adapter: no GPU needed). */
+export const CHROMIUM_WEBGPU_ARGS = [
+  ...CHROMIUM_ARGS.filter((arg) => arg !== '--disable-gpu'),
+  '--enable-unsafe-webgpu',
+  '--use-webgpu-adapter=swiftshader',
+];

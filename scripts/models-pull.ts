@@ -1,24 +1,12 @@
 /**
- * `npm run models:pull -- ru zh hi`: fetch the registry's models for translating between English and
- * these languages, plus the summariser, into BITEXT_MODELS_DIR (from BITEXT_HUB_URL).
+ * `npm run models:pull -- ru zh hi [--device webgpu]`: fetch the registry's models for translating between
+ * English and these languages, plus the summariser, into BITEXT_MODELS_DIR (from BITEXT_HUB_URL). The CPU's
+ * q8 files always; `--device webgpu` adds the files browsers with WebGPU load (fp16, or fp32).
  */
-import { LANGUAGES, baseLanguage, type LanguageCode } from '@/lib/langs';
 import { modelsForLanguages } from '@/lib/models/registry';
 import { readEnv } from '@/lib/server/env';
-import { pullModels, type PullProgress } from './models/pull';
-
-/** "zh" means both Chinese scripts; exact codes ("zh-Hans") pick one. */
-function resolveLanguages(args: string[]): LanguageCode[] {
-  return args.flatMap((arg) => {
-    const matches = LANGUAGES.filter((l) => l.code === arg || baseLanguage(l.code) === arg).map(
-      (l) => l.code,
-    );
-    if (matches.length === 0) {
-      throw new Error(`Unknown language "${arg}". Known: ${LANGUAGES.map((l) => l.code).join(', ')}`);
-    }
-    return matches;
-  });
-}
+import { parseModelArgs } from './models/args';
+import { dtypesFor, pullModels, type PullProgress } from './models/pull';
 
 function bar({ model, file, loaded, total, skipped }: PullProgress): void {
   const ratio = total > 0 ? loaded / total : 1;
@@ -31,13 +19,22 @@ function bar({ model, file, loaded, total, skipped }: PullProgress): void {
 
 async function main(): Promise<void> {
   const env = readEnv();
-  const languages = resolveLanguages(process.argv.slice(2));
-  const specs = modelsForLanguages(env.profile, languages);
-  const totalMB = specs.reduce((sum, s) => sum + s.sizeMB, 0);
+  const args = parseModelArgs(process.argv.slice(2));
+  const specs = modelsForLanguages(env.profile, args.languages, env);
+  const totalMB = specs.reduce(
+    (sum, spec) =>
+      sum + dtypesFor(spec, args.devices).reduce((mb, dtype) => mb + (spec.sizeMB[dtype] ?? 0), 0),
+    0,
+  );
   process.stderr.write(
     `Pulling ${specs.length} model(s), about ${Math.round(totalMB)} MB, from ${env.hubUrl} into ${env.modelsDir}\n`,
   );
-  await pullModels(specs, { hubUrl: env.hubUrl, modelsDir: env.modelsDir, onProgress: bar });
+  await pullModels(specs, {
+    hubUrl: env.hubUrl,
+    modelsDir: env.modelsDir,
+    devices: args.devices,
+    onProgress: bar,
+  });
   process.stderr.write('Done.\n');
 }
 

@@ -6,7 +6,7 @@ import { env } from '@huggingface/transformers';
 import { isBitextError } from '@/lib/errors';
 import { digest, prepareDigest, type DigestRequest } from '@/lib/pipeline/digest';
 import type { PipelineContext } from '@/lib/pipeline/context';
-import type { Device } from '@/lib/pipeline/load';
+import { chooseDevice, type DeviceChoice, type DevicePreference } from '@/lib/pipeline/device';
 import {
   MODEL_LENGTH_HEADER,
   type WireError,
@@ -37,7 +37,7 @@ const runs = new Map<string, AbortController>();
 // One ONNX runtime serves every run: a new run waits for the one before it (cancelled ones end quickly).
 let queue: Promise<void> = Promise.resolve();
 let configured = false;
-let device: Promise<Device> | undefined;
+let device: Promise<DeviceChoice> | undefined;
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const msg = event.data;
@@ -100,7 +100,9 @@ async function contextFor(settings: WorkerSettings): Promise<PipelineContext> {
   configure(settings);
   return {
     profile: settings.profile,
-    device: await (device ??= pickDevice()),
+    allowNonCommercial: settings.allowNonCommercial,
+    // The device, and whether its fp16 shaders work: together they decide each model's dtype.
+    ...(await (device ??= pickDevice(settings.device))),
     remedyFor: (languages) => remedy(languages, settings),
   };
 }
@@ -120,20 +122,23 @@ function configure(settings: WorkerSettings): void {
 
 // TypeScript's DOM library does not describe WebGPU yet; this is the little we read.
 interface Gpu {
-  requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean } } | null>;
+  requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean }; features: ReadonlySet<string> } | null>;
 }
 
-/**
- * WebGPU when the browser has a real GPU adapter; otherwise the CPU through WebAssembly. A fallback
- * adapter (a software rasteriser such as SwiftShader) would be slower than WebAssembly.
- */
-async function pickDevice(): Promise<Device> {
+/** Reads this browser's WebGPU adapter, if any, and lets chooseDevice decide. */
+async function pickDevice(preference: DevicePreference): Promise<DeviceChoice> {
   const gpu = (navigator as Navigator & { gpu?: Gpu }).gpu;
   try {
-    const adapter = await gpu?.requestAdapter();
-    return adapter && !adapter.info?.isFallbackAdapter ? 'webgpu' : 'wasm';
+    const adapter = preference === 'wasm' ? null : await gpu?.requestAdapter();
+    const facts = adapter
+      ? {
+          isFallbackAdapter: Boolean(adapter.info?.isFallbackAdapter),
+          shaderF16: adapter.features.has('shader-f16'),
+        }
+      : undefined;
+    return chooseDevice(preference, facts);
   } catch {
-    return 'wasm';
+    return chooseDevice(preference, undefined);
   }
 }
 

@@ -2,6 +2,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import type { DigestState } from '@/hooks/use-digest';
+import { nonCommercialModels } from '@/lib/models/registry';
 import type { LanguageResult } from '@/lib/pipeline/digest';
 import { CopyButton } from '../ui/copy-button';
 import { ProgressBar } from '../ui/progress-bar';
@@ -45,6 +46,8 @@ export function TranslationPane({
   if (!current) return null;
 
   const result = state.translations[current];
+  // NLLB-200's licence allows non-commercial use only: the reader must know, here and on a shared page.
+  const restricted = nonCommercialModels(result?.models ?? []);
   const tabs: TabItem[] = targets.map((code) => ({
     id: code,
     label: nameOf(code),
@@ -61,6 +64,15 @@ export function TranslationPane({
     <Pane
       id={`${prefix}-translation`}
       title={t('title')}
+      meta={
+        restricted.length > 0
+          ? restricted.map(({ model, license }) => (
+              <p key={model} className="text-xs text-neutral-600 dark:text-neutral-400">
+                {t('nonCommercial', { model, license })}
+              </p>
+            ))
+          : undefined
+      }
       actions={<CopyButton text={result?.text ?? result?.summary?.text ?? ''} label={t('copy')} />}
       toolbar={
         <TabList label={t('tabs')} prefix={prefix} tabs={tabs} selected={current} onSelect={setSelected} />

@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 
 import type { WireError } from '@/lib/pipeline/protocol';
 
@@ -10,7 +10,14 @@ export function ErrorMessage({ error, className = '' }: { error: WireError; clas
   const t = useTranslations('ErrorMessage');
   const messages = useTranslations('Errors');
   const code = messages.has(error.code) ? error.code : 'internal';
+  const format = useFormatter();
   const remedy = error.code === 'model_unavailable' ? remedyOf(error) : undefined;
+  // The registry's size for the files this device loads, so the reader knows what fixing it downloads.
+  const { model, sizeMB } = error.details ?? {};
+  const needs =
+    remedy && typeof model === 'string' && typeof sizeMB === 'number'
+      ? t('model', { model, size: format.number(sizeMB, { style: 'unit', unit: 'megabyte' }) })
+      : undefined;
 
   return (
     <div
@@ -18,6 +25,7 @@ export function ErrorMessage({ error, className = '' }: { error: WireError; clas
       className={`rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-100 ${className}`}
     >
       <p>{messages(code)}</p>
+      {needs && <p className="mt-1 text-red-800 dark:text-red-200">{needs}</p>}
       {remedy && (
         <p className="mt-1 text-red-800 dark:text-red-200">
           {t('remedy')} <Commands text={remedy} />

@@ -2,6 +2,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useSyncExternalStore } from 'react';
 
 import type { DigestState } from '@/hooks/use-digest';
+import type { Placement } from '@/lib/models/registry';
 import { Button } from '../ui/button';
 import { ErrorMessage } from './error-message';
 
@@ -67,9 +68,22 @@ export function RunControls({ state, blocker, onCancel }: Props) {
       <p role="status" className="min-h-5 text-sm text-neutral-700 dark:text-neutral-300">
         {status}
       </p>
+      {state.status === 'done' && state.result?.runtime?.length ? (
+        <p className="text-xs text-neutral-600 dark:text-neutral-400">
+          {t('ranOn', { placements: state.result.runtime.map(placementLabel).join('; ') })}
+        </p>
+      ) : null}
       {state.status === 'failed' && state.error && <ErrorMessage error={state.error} />}
     </div>
   );
+}
+
+/** Backend names as their makers write them; not translated. */
+const DEVICE_NAMES: Record<Placement['device'], string> = { cpu: 'CPU', wasm: 'WASM', webgpu: 'WebGPU' };
+
+/** "WebGPU, fp16": where a model ran and in which dtype. */
+function placementLabel({ device, dtype }: Placement): string {
+  return `${DEVICE_NAMES[device]}, ${dtype}`;
 }
 
 function Spinner() {

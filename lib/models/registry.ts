@@ -10,6 +10,8 @@ import { LANGUAGES, getLanguage, type LanguageCode } from '@/lib/langs';
 export type ModelProfile = 'default' | 'fixtures';
 export type ModelTask = 'translation' | 'summarization';
 export type Dtype = 'fp32' | 'fp16' | 'q8';
+/** Where a model runs: onnxruntime-node's CPU, or onnxruntime-web's WebAssembly or WebGPU backend. */
+export type Device = 'cpu' | 'wasm' | 'webgpu';
 /** The ONNX modules of an encoder–decoder model, as transformers.js names them. */
 export type ModelModule = 'encoder_model' | 'decoder_model_merged';
 
@@ -17,9 +19,18 @@ export interface ModelSpec {
   id: string;
   task: ModelTask;
   architecture: 'marian' | 'nllb' | 'bart';
-  dtype: Record<ModelModule, Dtype>;
-  /** Approximate download size of the files `dtype` selects, in MB. */
-  sizeMB: number;
+  /**
+   * The weights each device loads. q8 on the CPU (a quarter of fp32's download, faster there); never q8 on
+   * WebGPU, where transformers.js 3.x decodes q8 wrongly (its issues #1286, #1317, #1728): fp16 where the
+   * repository ships fp16 files, fp32 where it does not.
+   */
+  dtype: Record<Device, Dtype>;
+  /**
+   * Download size in MB (10^6 bytes) of what each dtype needs: encoder + merged decoder of that dtype, plus
+   * tokenizer.json (the configs are a few kB). Only the dtypes `dtype` uses are stated.
+   */
+  sizeMB: Partial<Record<Dtype, number>>;
+  /** SPDX id, from the model card of the weights' origin (Helsinki-NLP, Meta, …). */
   license: string;
   /** Input budget per generate() call, from the model card (chunk to this, never truncate). */
   maxInputTokens: number;
@@ -40,26 +51,52 @@ export interface TranslationLeg {
 /** One leg for a direct model, two when pivoting through English. */
 export type TranslationRoute = readonly TranslationLeg[];
 
-const Q8: Record<ModelModule, Dtype> = { encoder_model: 'q8', decoder_model_merged: 'q8' };
+const ON_CPU = { cpu: 'q8', wasm: 'q8' } as const;
 
-function opus(source: string, target: string, sizeMB: number): ModelSpec {
+/**
+ * Sizes are the hub's file listings (encoder_model + decoder_model_merged) plus tokenizer.json. Where only
+ * the q8 files were checked, fp16 is taken as 1.97 × q8, the ratio every checked pair shows (en-ru, en-de,
+ * en-zh); `npm run models:verify` compares every stated size with the hub.
+ */
+function opus(
+  source: string,
+  target: string,
+  { q8, fp16 = Math.round(q8 * 1.97), tokenizer = OPUS_TOKENIZER_MB, license }: OpusFacts,
+): ModelSpec {
   return {
     id: `Xenova/opus-mt-${source}-${target}`,
     task: 'translation',
     architecture: 'marian',
-    dtype: Q8,
-    sizeMB,
-    license: 'CC-BY-4.0',
+    dtype: { ...ON_CPU, webgpu: 'fp16' },
+    sizeMB: { q8: round(q8 + tokenizer), fp16: round(fp16 + tokenizer) },
+    license,
     maxInputTokens: 512,
   };
 }
 
+interface OpusFacts {
+  /** MB of the q8 encoder + merged decoder. */
+  q8: number;
+  fp16?: number;
+  tokenizer?: number;
+  license: 'Apache-2.0' | 'CC-BY-4.0';
+}
+
+/** opus-mt's tokenizer.json, as the cards list it (5 MB; an early export of en-ru had 3.6 MB). */
+const OPUS_TOKENIZER_MB = 5;
+
+function round(mb: number): number {
+  return Math.round(mb * 10) / 10;
+}
+
+/** NLLB-200's licence forbids commercial use: BITEXT_ALLOW_NONCOMMERCIAL=0 turns the pairs only it serves off. */
 const NLLB: ModelSpec = {
   id: 'Xenova/nllb-200-distilled-600M',
   task: 'translation',
   architecture: 'nllb',
-  dtype: Q8,
-  sizeMB: 910,
+  dtype: { ...ON_CPU, webgpu: 'fp16' },
+  // 419 + 476 MB q8, 829 + 933 MB fp16; its tokenizer.json (256,000 pieces) is about 17 MB.
+  sizeMB: { q8: 912, fp16: 1779 },
   license: 'CC-BY-NC-4.0',
   maxInputTokens: 512,
 };
@@ -68,11 +105,42 @@ const DISTILBART: ModelSpec = {
   id: 'Xenova/distilbart-cnn-6-6',
   task: 'summarization',
   architecture: 'bart',
-  dtype: Q8,
-  sizeMB: 285,
+  // No fp16 export was found for this repository: WebGPU loads fp32 (513 + 614 MB).
+  dtype: { ...ON_CPU, webgpu: 'fp32' },
+  // 129 + 155 MB q8, plus a 2.1 MB tokenizer.json.
+  sizeMB: { q8: 286, fp32: 1129 },
   license: 'Apache-2.0',
   maxInputTokens: 1024,
 };
+
+export interface Placement {
+  device: Device;
+  dtype: Dtype;
+}
+
+/**
+ * Where and in which dtype a model runs, chosen together. On WebGPU: the registry's WebGPU dtype, unless
+ * that is fp16 and the adapter has no fp16 shaders (`shaderF16: false`); then WebAssembly with q8 serves,
+ * rather than fp32 files of four times the q8 download.
+ */
+export function placementFor(spec: ModelSpec, device: Device, { shaderF16 = true } = {}): Placement {
+  const dtype = spec.dtype[device];
+  if (device === 'webgpu' && dtype === 'fp16' && !shaderF16) return { device: 'wasm', dtype: spec.dtype.wasm };
+  return { device, dtype };
+}
+
+/** Licences that forbid commercial use (Creative Commons "NC"). */
+export function isNonCommercial(spec: ModelSpec): boolean {
+  return /-NC(-|$)/.test(spec.license);
+}
+
+/**
+ * Which of these models (by id, as a result lists them) are licensed for non-commercial use only: what
+ * the results view tells its reader, for a fresh result and a shared one alike.
+ */
+export function nonCommercialModels(ids: readonly string[]): { model: string; license: string }[] {
+  return ids.filter((id) => id === NLLB.id).map((id) => ({ model: id, license: NLLB.license }));
+}
 
 interface DirectPair {
   source: LanguageCode;
@@ -82,32 +150,37 @@ interface DirectPair {
 }
 
 // Helsinki-NLP opus-mt pairs with transformers.js (Xenova) ONNX exports. Multi-target models need a
-// target token (see each model card). Pairs without an entry fall back to NLLB.
-const OPUS_EN_ZH = opus('en', 'zh', 113);
+// target token (see each model card). Pairs without an entry fall back to NLLB. Licences are each
+// Helsinki-NLP card's own; sizes as `opus` says.
+const APACHE = 'Apache-2.0';
+const CC_BY = 'CC-BY-4.0';
+const OPUS_EN_RU = { q8: 110.5, fp16: 219, license: APACHE } as const;
+const OPUS_EN_ZH = opus('en', 'zh', { q8: 113.1, fp16: 223, license: APACHE });
+const OPUS_ZH_EN = opus('zh', 'en', { q8: 113, license: CC_BY });
 const OPUS_PAIRS: DirectPair[] = [
-  { source: 'en', target: 'ru', model: opus('en', 'ru', 111) },
+  { source: 'en', target: 'ru', model: opus('en', 'ru', OPUS_EN_RU) },
   { source: 'en', target: 'zh-Hans', model: OPUS_EN_ZH, targetToken: '>>cmn_Hans<<' },
   { source: 'en', target: 'zh-Hant', model: OPUS_EN_ZH, targetToken: '>>cmn_Hant<<' },
-  { source: 'en', target: 'hi', model: opus('en', 'hi', 110) },
-  { source: 'en', target: 'de', model: opus('en', 'de', 106) },
-  { source: 'en', target: 'fr', model: opus('en', 'fr', 107) },
-  { source: 'en', target: 'es', model: opus('en', 'es', 111) },
-  { source: 'en', target: 'it', model: opus('en', 'it', 109) },
-  { source: 'en', target: 'uk', model: opus('en', 'uk', 111) },
-  { source: 'en', target: 'ar', model: opus('en', 'ar', 111), targetToken: '>>ara<<' },
-  { source: 'ru', target: 'en', model: opus('ru', 'en', 111) },
-  { source: 'zh-Hans', target: 'en', model: opus('zh', 'en', 113) },
-  { source: 'zh-Hant', target: 'en', model: opus('zh', 'en', 113) },
-  { source: 'hi', target: 'en', model: opus('hi', 'en', 110) },
-  { source: 'de', target: 'en', model: opus('de', 'en', 106) },
-  { source: 'fr', target: 'en', model: opus('fr', 'en', 107) },
-  { source: 'es', target: 'en', model: opus('es', 'en', 111) },
-  { source: 'it', target: 'en', model: opus('it', 'en', 109) },
-  { source: 'uk', target: 'en', model: opus('uk', 'en', 111) },
-  { source: 'ar', target: 'en', model: opus('ar', 'en', 111) },
-  { source: 'ja', target: 'en', model: opus('ja', 'en', 113) },
-  { source: 'ko', target: 'en', model: opus('ko', 'en', 113) },
-  { source: 'tr', target: 'en', model: opus('tr', 'en', 111) },
+  { source: 'en', target: 'hi', model: opus('en', 'hi', { q8: 110, license: APACHE }) },
+  { source: 'en', target: 'de', model: opus('en', 'de', { q8: 106.1, fp16: 209, license: CC_BY }) },
+  { source: 'en', target: 'fr', model: opus('en', 'fr', { q8: 107, license: APACHE }) },
+  { source: 'en', target: 'es', model: opus('en', 'es', { q8: 113, license: APACHE }) },
+  { source: 'en', target: 'it', model: opus('en', 'it', { q8: 129, license: APACHE }) },
+  { source: 'en', target: 'uk', model: opus('en', 'uk', { q8: 111, license: APACHE }) },
+  { source: 'en', target: 'ar', model: opus('en', 'ar', { q8: 111, license: APACHE }), targetToken: '>>ara<<' },
+  { source: 'ru', target: 'en', model: opus('ru', 'en', { ...OPUS_EN_RU, license: CC_BY }) },
+  { source: 'zh-Hans', target: 'en', model: OPUS_ZH_EN },
+  { source: 'zh-Hant', target: 'en', model: OPUS_ZH_EN },
+  { source: 'hi', target: 'en', model: opus('hi', 'en', { q8: 110, license: APACHE }) },
+  { source: 'de', target: 'en', model: opus('de', 'en', { q8: 106, license: CC_BY }) },
+  { source: 'fr', target: 'en', model: opus('fr', 'en', { q8: 107, license: APACHE }) },
+  { source: 'es', target: 'en', model: opus('es', 'en', { q8: 113, license: APACHE }) },
+  { source: 'it', target: 'en', model: opus('it', 'en', { q8: 129, license: APACHE }) },
+  { source: 'uk', target: 'en', model: opus('uk', 'en', { q8: 111, license: APACHE }) },
+  { source: 'ar', target: 'en', model: opus('ar', 'en', { q8: 111, license: APACHE }) },
+  { source: 'ja', target: 'en', model: opus('ja', 'en', { q8: 109, license: APACHE }) },
+  { source: 'ko', target: 'en', model: opus('ko', 'en', { q8: 113, license: APACHE }) },
+  { source: 'tr', target: 'en', model: opus('tr', 'en', { q8: 111, license: APACHE }) },
 ];
 
 /** Fixture models: translit-<script> "translates" Latin letters into that script; upper upper-cases. */
@@ -116,8 +189,10 @@ function fixture(name: string, task: ModelTask, architecture: ModelSpec['archite
     id: `bitext-fixtures/${name}`,
     task,
     architecture,
-    dtype: Q8,
-    sizeMB: 0.1,
+    // The fixtures ship q8 and fp32 files (the same graphs), no fp16: WebGPU runs fp32, as the rule says.
+    dtype: { ...ON_CPU, webgpu: 'fp32' },
+    // About 14 kB each.
+    sizeMB: { q8: 0.02, fp32: 0.02 },
     license: 'MIT',
     // Small on purpose: the seed article's long sentences must go through chunking.
     maxInputTokens: 128,
@@ -142,37 +217,53 @@ function floresCode(code: LanguageCode): string {
   return language.flores;
 }
 
-function directLeg(profile: ModelProfile, source: LanguageCode, target: LanguageCode): TranslationLeg | undefined {
+/** What the operator allows: `allowNonCommercial: false` (BITEXT_ALLOW_NONCOMMERCIAL=0) leaves NLLB-200 out. */
+export interface ModelPolicy {
+  allowNonCommercial?: boolean;
+}
+
+function directLeg(
+  profile: ModelProfile,
+  source: LanguageCode,
+  target: LanguageCode,
+  { allowNonCommercial = true }: ModelPolicy,
+): TranslationLeg | undefined {
   if (profile === 'fixtures') {
     const model = FIXTURE_TRANSLATORS[target];
     return model && { model, source, target };
   }
   const pair = OPUS_PAIRS.find((p) => p.source === source && p.target === target);
   if (pair) return { model: pair.model, source, target, targetToken: pair.targetToken };
+  if (!allowNonCommercial) return undefined;
   return { model: NLLB, source, target, srcLang: floresCode(source), tgtLang: floresCode(target) };
 }
 
 /**
- * The models that translate `source` into `target`: a direct opus-mt pair where one exists, else NLLB,
- * else two legs through English. `undefined` when no route exists (the pair is unsupported).
+ * The models that translate `source` into `target`: a direct opus-mt pair where one exists, else NLLB
+ * (unless the policy leaves it out), else two legs through English. `undefined` when no route exists.
  */
 export function translationRoute(
   profile: ModelProfile,
   source: LanguageCode,
   target: LanguageCode,
+  policy: ModelPolicy = {},
 ): TranslationRoute | undefined {
   if (source === target) return undefined;
-  const direct = directLeg(profile, source, target);
+  const direct = directLeg(profile, source, target, policy);
   if (direct) return [direct];
   if (source === 'en' || target === 'en') return undefined;
-  const first = directLeg(profile, source, 'en');
-  const second = directLeg(profile, 'en', target);
+  const first = directLeg(profile, source, 'en', policy);
+  const second = directLeg(profile, 'en', target, policy);
   return first && second ? [first, second] : undefined;
 }
 
-/** Every language `source` can be translated into under this profile. */
-export function translationTargets(profile: ModelProfile, source: LanguageCode): LanguageCode[] {
-  return LANGUAGES.map((l) => l.code).filter((target) => translationRoute(profile, source, target));
+/** Every language `source` can be translated into under this profile and policy. */
+export function translationTargets(
+  profile: ModelProfile,
+  source: LanguageCode,
+  policy: ModelPolicy = {},
+): LanguageCode[] {
+  return LANGUAGES.map((l) => l.code).filter((target) => translationRoute(profile, source, target, policy));
 }
 
 /** The abstractive summariser; it reads and writes English (`language`). */
@@ -182,19 +273,28 @@ export function summarizerModel(profile: ModelProfile): ModelSpec & { language: 
 
 const DTYPE_SUFFIX: Record<Dtype, string> = { fp32: '', fp16: '_fp16', q8: '_quantized' };
 
-/** The files transformers.js reads for this model, relative to its folder (what `models:pull` fetches). */
-export function modelFiles(spec: ModelSpec): string[] {
+const MODULES: readonly ModelModule[] = ['encoder_model', 'decoder_model_merged'];
+
+/**
+ * The files transformers.js reads for this model in `dtype` (default: the CPU's), relative to its folder
+ * (what `models:pull` fetches).
+ */
+export function modelFiles(spec: ModelSpec, dtype: Dtype = spec.dtype.cpu): string[] {
   return [
     'config.json',
     'generation_config.json',
     'tokenizer.json',
     'tokenizer_config.json',
-    ...Object.entries(spec.dtype).map(([module, dtype]) => `onnx/${module}${DTYPE_SUFFIX[dtype]}.onnx`),
+    ...MODULES.map((module) => `onnx/${module}${DTYPE_SUFFIX[dtype]}.onnx`),
   ];
 }
 
 /** The distinct models needed to translate between English and each of `languages`, plus the summariser. */
-export function modelsForLanguages(profile: ModelProfile, languages: LanguageCode[]): ModelSpec[] {
+export function modelsForLanguages(
+  profile: ModelProfile,
+  languages: LanguageCode[],
+  policy: ModelPolicy = {},
+): ModelSpec[] {
   const specs = new Map<string, ModelSpec>();
   const add = (spec: ModelSpec) => specs.set(spec.id, spec);
   add(summarizerModel(profile));
@@ -203,7 +303,7 @@ export function modelsForLanguages(profile: ModelProfile, languages: LanguageCod
       ['en', language],
       [language, 'en'],
     ] as const) {
-      for (const leg of translationRoute(profile, source, target) ?? []) add(leg.model);
+      for (const leg of translationRoute(profile, source, target, policy) ?? []) add(leg.model);
     }
   }
   return [...specs.values()];

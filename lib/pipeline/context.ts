@@ -1,11 +1,13 @@
-import type { ModelProfile } from '@/lib/models/registry';
+import type { ModelPolicy, ModelProfile } from '@/lib/models/registry';
 import type { OnProgress } from './events';
 import type { Device } from './load';
 
 /** What a pipeline run needs from its host (server engine or browser worker). */
-export interface PipelineContext {
+export interface PipelineContext extends ModelPolicy {
   profile: ModelProfile;
   device?: Device;
+  /** The WebGPU adapter runs fp16 shaders (which dtype a model gets there depends on it). */
+  shaderF16?: boolean;
   signal?: AbortSignal;
   onProgress?: OnProgress;
   /** How to get the models for these languages on this host (shown with `model_unavailable`). */

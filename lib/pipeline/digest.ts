@@ -5,7 +5,13 @@
 import type { Detection } from '@/lib/detect';
 import { isBitextError } from '@/lib/errors';
 import type { LanguageCode } from '@/lib/langs';
-import { summarizerModel, translationRoute } from '@/lib/models/registry';
+import {
+  placementFor,
+  summarizerModel,
+  type ModelSpec,
+  type Placement,
+  type TranslationRoute,
+} from '@/lib/models/registry';
 import { summarize, type SummaryOptions, type SummaryResult } from '@/lib/summarize';
 import { loadSummarizer } from '@/lib/summarize/abstractive';
 import { formatSummary, type Summary } from '@/lib/summarize/options';
@@ -16,6 +22,7 @@ import type { WireError } from './protocol';
 import { cleanArticle, joinParagraphs, sentencesOf, type SourceSentence } from './document';
 import { resolveLanguage } from './tasks';
 import { loadModel } from './load';
+import { routeFor } from './routes';
 import { translateSentences } from './translate';
 
 export interface DigestRequest {
@@ -55,6 +62,8 @@ export interface DigestResult {
   sentences: SourceSentence[];
   summary: SummaryResult;
   translations: Record<string, LanguageResult>;
+  /** Where the run's models ran and in which dtype ("WebGPU, fp16"), each pair once. */
+  runtime?: Placement[];
 }
 
 export type DigestPartial =
@@ -85,7 +94,34 @@ export async function digest(
     onPartial?.({ part: 'translation', language: target, result });
   }
   const translations = Object.fromEntries(request.targets.map((target) => [target, results.get(target)!]));
-  return { language, detection, removed, sentences, summary, translations };
+  const runtime = placementsOf(
+    { source: language, targets: request.targets, summary: request.summary },
+    context,
+  );
+  return { language, detection, removed, sentences, summary, translations, runtime };
+}
+
+/** Where each model a run of this plan uses runs, and in which dtype; each pair once, in the order met. */
+export function placementsOf(
+  plan: DigestPlan,
+  context: Pick<PipelineContext, 'profile' | 'allowNonCommercial' | 'device' | 'shaderF16'>,
+): Placement[] {
+  const models: ModelSpec[] = plan.targets.flatMap((target) =>
+    (usableRoute(context, plan.source, target) ?? []).map((leg) => leg.model),
+  );
+  if (plan.summary.mode === 'abstractive') {
+    const summarizer = summarizerModel(context.profile);
+    if (plan.source !== summarizer.language) {
+      models.push(...(usableRoute(context, plan.source, summarizer.language) ?? []).map((leg) => leg.model));
+    }
+    models.push(summarizer);
+  }
+  const placements = new Map<string, Placement>();
+  for (const model of models) {
+    const placement = placementFor(model, context.device ?? 'cpu', context);
+    placements.set(`${placement.device}|${placement.dtype}`, placement);
+  }
+  return [...placements.values()];
 }
 
 /**
@@ -113,14 +149,28 @@ function preload(
   target: LanguageCode,
   context: PipelineContext,
 ): Promise<LanguageCode> {
-  const legs = translationRoute(context.profile, source, target) ?? [];
+  const legs = usableRoute(context, source, target) ?? [];
   const options = {
     device: context.device,
+    shaderF16: context.shaderF16,
     threads: context.threads,
     onProgress: context.onProgress,
     remedy: remedyFor(source, target, context),
   };
   return Promise.allSettled(legs.map((leg) => loadModel(leg.model, options))).then(() => target);
+}
+
+/** The route when this context may use one; loading is for routes that exist (their errors come later). */
+function usableRoute(
+  context: Pick<PipelineContext, 'profile' | 'allowNonCommercial'>,
+  source: LanguageCode,
+  target: LanguageCode,
+) {
+  try {
+    return routeFor(context, source, target);
+  } catch {
+    return undefined;
+  }
 }
 
 function remedyFor(source: LanguageCode, target: LanguageCode, context: PipelineContext): string | undefined {
@@ -135,12 +185,12 @@ async function translateDigest(
   request: DigestRequest,
   context: PipelineContext,
 ): Promise<LanguageResult> {
-  const route = translationRoute(context.profile, source, target);
-  if (!route) {
-    return {
-      models: [],
-      error: { code: 'unsupported_language', message: `No model translates ${source} into ${target}.` },
-    };
+  let route: TranslationRoute;
+  try {
+    route = routeFor(context, source, target);
+  } catch (error) {
+    if (!isBitextError(error)) throw error;
+    return { models: [], error: { code: error.code, message: error.message, details: error.details } };
   }
   const wantSummary = request.translate !== 'article';
   const wantArticle = request.translate !== 'summary';

@@ -9,14 +9,17 @@ import {
   type TranslationPipeline,
 } from '@huggingface/transformers';
 import { BitextError } from '@/lib/errors';
-import type { ModelSpec, ModelTask } from '@/lib/models/registry';
+import { placementFor, type Device, type ModelSpec, type ModelTask } from '@/lib/models/registry';
 import type { ModelProgressEvent } from './events';
 
-export type Device = 'cpu' | 'wasm' | 'webgpu';
+export type { Device } from '@/lib/models/registry';
 export type TextToTextPipeline = TranslationPipeline | SummarizationPipeline;
 
 export interface LoadOptions {
+  /** Unset: the CPU (onnxruntime-node). */
   device?: Device;
+  /** The WebGPU adapter runs fp16 shaders (see placementFor). */
+  shaderF16?: boolean;
   /**
    * onnxruntime's intra-op threads per session (Node; the browser sets wasm threads globally instead).
    * Unset: the runtime's default, one per core.
@@ -52,23 +55,17 @@ interface TransformersProgress {
 }
 
 export function loadModel(spec: ModelSpec, options: LoadOptions = {}): Promise<TextToTextPipeline> {
+  const { device, dtype } = placementFor(spec, options.device ?? 'cpu', options);
   // Everything that makes a different session is in the key: the same id may be loaded as q8 and fp32.
-  const { encoder_model, decoder_model_merged } = spec.dtype;
-  const key = [
-    spec.id,
-    options.device ?? 'auto',
-    encoder_model,
-    decoder_model_merged,
-    options.threads ?? 'auto',
-  ].join('|');
+  const key = [spec.id, device, dtype, options.threads ?? 'auto'].join('|');
   let entry = cache.get(key);
   if (!entry) {
     const listeners = new Set<(event: ModelProgressEvent) => void>();
     const emit = (event: ModelProgressEvent) => listeners.forEach((listener) => listener(event));
     const promise = createPipeline(spec.task, spec.id, {
-      dtype: spec.dtype,
-      device: options.device,
-      session_options: sessionOptions(options),
+      dtype,
+      device,
+      session_options: sessionOptions({ ...options, device }),
       progress_callback: (info: TransformersProgress) => {
         if (info.status === 'progress' && info.file) {
           emit({
@@ -91,7 +88,7 @@ export function loadModel(spec: ModelSpec, options: LoadOptions = {}): Promise<T
         // A failed load must not poison the cache: the next request tries again.
         cache.delete(key);
         listeners.clear();
-        throw unavailable(spec, error, options.remedy);
+        throw unavailable(spec, spec.sizeMB[dtype], error, options.remedy);
       },
     );
     entry = { promise, listeners };
@@ -113,14 +110,19 @@ function sessionOptions({ device, threads }: LoadOptions) {
   };
 }
 
-function unavailable(spec: ModelSpec, cause: unknown, remedy?: string): BitextError {
+function unavailable(
+  spec: ModelSpec,
+  sizeMB: number | undefined,
+  cause: unknown,
+  remedy?: string,
+): BitextError {
   const reason = (cause instanceof Error ? cause.message : String(cause)).replace(/\.$/, '');
   const fix =
     remedy ??
     'run `npm run models:pull` on a connected machine, or point BITEXT_MODELS_DIR at a folder that has the model';
   return new BitextError(
     'model_unavailable',
-    `Model ${spec.id} (~${spec.sizeMB} MB) could not be loaded: ${reason}. To fix: ${fix}.`,
-    { model: spec.id, sizeMB: spec.sizeMB, remedy: fix },
+    `Model ${spec.id} (~${sizeMB ?? '?'} MB) could not be loaded: ${reason}. To fix: ${fix}.`,
+    { model: spec.id, sizeMB, remedy: fix },
   );
 }

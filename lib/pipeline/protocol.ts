@@ -5,6 +5,7 @@
 import type { ErrorCode } from '@/lib/errors';
 import type { ModelProfile } from '@/lib/models/registry';
 import type { DigestPartial, DigestPlan, DigestRequest, DigestResult } from './digest';
+import type { DevicePreference } from './device';
 import type { ProgressEvent } from './events';
 
 /** What the worker needs to know about the server it came from. */
@@ -13,6 +14,10 @@ export interface WorkerSettings {
   /** The server has model folders to serve at /models/… (tried before the hub). */
   localModels: boolean;
   allowRemoteModels: boolean;
+  /** BITEXT_ALLOW_NONCOMMERCIAL: the browser engine follows the server's licence policy. */
+  allowNonCommercial: boolean;
+  /** BITEXT_BROWSER_DEVICE (see chooseDevice). */
+  device: DevicePreference;
 }
 
 export type WorkerRequest =

@@ -4,12 +4,12 @@
 import { detectLanguage, type Detection } from '@/lib/detect';
 import { BitextError } from '@/lib/errors';
 import { isLanguageCode, type LanguageCode } from '@/lib/langs';
-import { translationRoute } from '@/lib/models/registry';
 import { summarize, type SummaryOptions, type SummaryResult } from '@/lib/summarize';
 import type { PipelineContext } from './context';
 import { joinSentences } from '@/lib/text/chunk';
 import { normalizeText } from '@/lib/text/normalize';
 import { cleanArticle, joinParagraphs, sentencesOf, type SourceSentence } from './document';
+import { routeFor } from './routes';
 import { translateSentences } from './translate';
 
 /** The given language, else the detected one; undetermined text is an error the UI turns into a question. */
@@ -60,13 +60,7 @@ export async function translateText(
   const layout: SourceSentence[] =
     'text' in input ? sentencesOf(text, source) : input.segments.map((s) => ({ text: s, paragraph: 0 }));
   const { target } = languages;
-  const route = translationRoute(context.profile, source, target);
-  if (!route) {
-    throw new BitextError('unsupported_language', `No model translates ${source} into ${target}.`, {
-      source,
-      target,
-    });
-  }
+  const route = routeFor(context, source, target);
   const sourceTexts = layout.map((s) => s.text);
   const translated = await translateSentences(sourceTexts, route, {
     ...context,

@@ -12,6 +12,8 @@ import { loadModel, type Device } from './load';
 
 export interface TranslateOptions {
   device?: Device;
+  /** The WebGPU adapter runs fp16 shaders (see placementFor). */
+  shaderF16?: boolean;
   signal?: AbortSignal;
   onProgress?: OnProgress;
   /** Pieces per generate() call. */
@@ -57,11 +59,20 @@ interface Piece {
 async function translateLeg(
   sentences: readonly string[],
   leg: TranslationLeg,
-  { device, signal, onProgress, batchSize = DEFAULT_BATCH_SIZE, threads, remedy }: TranslateOptions,
+  {
+    device,
+    shaderF16,
+    signal,
+    onProgress,
+    batchSize = DEFAULT_BATCH_SIZE,
+    threads,
+    remedy,
+  }: TranslateOptions,
 ): Promise<string[]> {
   throwIfAborted(signal);
   const translator = (await loadModel(leg.model, {
     device,
+    shaderF16,
     onProgress,
     remedy,
     threads,

@@ -26,9 +26,10 @@ export function serverEnv(): ServerEnv {
 }
 
 export function serverPipelineContext(signal?: AbortSignal): PipelineContext {
-  const { profile, batchSize, threads } = serverEnv();
+  const { profile, batchSize, threads, allowNonCommercial } = serverEnv();
   return {
     profile,
+    allowNonCommercial,
     device: 'cpu',
     batchSize,
     threads,
@@ -45,6 +46,8 @@ export function workerSettings(): WorkerSettings {
     profile: env.profile,
     localModels: existsSync(localModelsDir()),
     allowRemoteModels: env.allowRemoteModels,
+    allowNonCommercial: env.allowNonCommercial,
+    device: env.browserDevice,
   };
 }
 

@@ -19,6 +19,8 @@ const schema = z.object({
   BITEXT_HUB_URL: z.url().default('https://huggingface.co/'),
   BITEXT_ALLOW_REMOTE_MODELS: flag.default(true),
   BITEXT_ALLOW_PRIVATE_URLS: flag.default(false),
+  BITEXT_ALLOW_NONCOMMERCIAL: flag.default(true),
+  BITEXT_BROWSER_DEVICE: z.enum(['auto', 'wasm', 'webgpu']).default('auto'),
   BITEXT_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   BITEXT_JOB_BACKLOG: z.coerce.number().int().min(0).max(10_000).default(20),
   BITEXT_BATCH_SIZE: z.coerce.number().int().min(1).max(256).optional(),
@@ -39,6 +41,10 @@ export interface ServerEnv {
   allowRemoteModels: boolean;
   /** URL import may fetch private/loopback addresses (tests serve pages on 127.0.0.1). */
   allowPrivateUrls: boolean;
+  /** Models whose licence forbids commercial use (NLLB-200, CC-BY-NC-4.0) may serve pairs. */
+  allowNonCommercial: boolean;
+  /** The browser engine's backend: auto (WebGPU on a real GPU), or always wasm / webgpu (any adapter). */
+  browserDevice: 'auto' | 'wasm' | 'webgpu';
   /** Digest jobs that run inference at the same time. */
   jobConcurrency: number;
   /** Jobs that may wait for a slot before new ones get 503 queue_full. */
@@ -66,6 +72,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     // Fixture models are generated locally; never reach for a hub when testing with them.
     allowRemoteModels: e.BITEXT_MODEL_PROFILE === 'fixtures' ? false : e.BITEXT_ALLOW_REMOTE_MODELS,
     allowPrivateUrls: e.BITEXT_ALLOW_PRIVATE_URLS,
+    allowNonCommercial: e.BITEXT_ALLOW_NONCOMMERCIAL,
+    browserDevice: e.BITEXT_BROWSER_DEVICE,
     jobConcurrency: e.BITEXT_JOB_CONCURRENCY,
     jobBacklog: e.BITEXT_JOB_BACKLOG,
     batchSize: e.BITEXT_BATCH_SIZE,

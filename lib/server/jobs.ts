@@ -170,7 +170,9 @@ export class JobQueue {
       id: randomUUID(),
       status: 'queued',
       request,
-      cacheKey: this.options.cache ? digestCacheKey(request, this.options.context.profile) : undefined,
+      cacheKey: this.options.cache
+        ? digestCacheKey(request, this.options.context.profile, this.options.context)
+        : undefined,
       partials: [],
       controller: new AbortController(),
       listeners: new Set(),

@@ -2,7 +2,13 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { isBitextError } from '@/lib/errors';
 import type { LanguageCode } from '@/lib/langs';
-import { summarizerModel, translationRoute, type ModelProfile, type ModelSpec } from '@/lib/models/registry';
+import {
+  summarizerModel,
+  translationRoute,
+  type ModelPolicy,
+  type ModelProfile,
+  type ModelSpec,
+} from '@/lib/models/registry';
 import type { DigestRequest, DigestResult } from '@/lib/pipeline/digest';
 import { cleanArticle } from '@/lib/pipeline/document';
 import { resolveLanguage } from '@/lib/pipeline/tasks';
@@ -26,7 +32,11 @@ const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
  * for them (so pulling a different model, or changing its dtype, misses). `undefined` when the language
  * cannot be determined: that run fails, and failures are not cached.
  */
-export function digestCacheKey(request: DigestRequest, profile: ModelProfile): string | undefined {
+export function digestCacheKey(
+  request: DigestRequest,
+  profile: ModelProfile,
+  policy: ModelPolicy = {},
+): string | undefined {
   const language = languageOf(request);
   if (!language) return undefined;
   const material = {
@@ -39,12 +49,14 @@ export function digestCacheKey(request: DigestRequest, profile: ModelProfile): s
       mode: request.summary.mode,
       type: request.summary.type,
       length: request.summary.length,
-      models: request.summary.mode === 'abstractive' ? summaryModels(profile, language) : [],
+      models: request.summary.mode === 'abstractive' ? summaryModels(profile, language, policy) : [],
     },
     translate: request.translate,
     targets: request.targets.map((target) => ({
       target,
-      models: (translationRoute(profile, language, target) ?? []).map((leg) => modelIdentity(leg.model)),
+      models: (translationRoute(profile, language, target, policy) ?? []).map((leg) =>
+        modelIdentity(leg.model),
+      ),
     })),
   };
   return createHash('sha256').update(JSON.stringify(material)).digest('hex');
@@ -74,15 +86,18 @@ function languageOf(request: DigestRequest): LanguageCode | undefined {
 }
 
 /** The summariser, and the translator that brings a non-English article to it. */
-function summaryModels(profile: ModelProfile, language: LanguageCode): string[] {
+function summaryModels(profile: ModelProfile, language: LanguageCode, policy: ModelPolicy): string[] {
   const summarizer = summarizerModel(profile);
   const pivot =
-    language === summarizer.language ? [] : (translationRoute(profile, language, summarizer.language) ?? []);
+    language === summarizer.language
+      ? []
+      : (translationRoute(profile, language, summarizer.language, policy) ?? []);
   return [...pivot.map((leg) => leg.model), summarizer].map(modelIdentity);
 }
 
 function modelIdentity(model: ModelSpec): string {
-  return `${model.id}@${model.dtype.encoder_model}/${model.dtype.decoder_model_merged}`;
+  // The server runs every model on the CPU.
+  return `${model.id}@${model.dtype.cpu}`;
 }
 
 export interface ResultCache {

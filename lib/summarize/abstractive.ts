@@ -3,11 +3,12 @@
  * fit its input budget. A non-English article is translated to English first and the result says so.
  */
 import type { SummarizationPipeline } from '@huggingface/transformers';
-import { BitextError, throwIfAborted } from '@/lib/errors';
+import { throwIfAborted } from '@/lib/errors';
 import type { LanguageCode } from '@/lib/langs';
-import { summarizerModel, translationRoute } from '@/lib/models/registry';
+import { summarizerModel } from '@/lib/models/registry';
 import type { PipelineContext } from '@/lib/pipeline/context';
 import { loadModel } from '@/lib/pipeline/load';
+import { routeFor } from '@/lib/pipeline/routes';
 import { translateSentences } from '@/lib/pipeline/translate';
 import { packSentences } from '@/lib/text/chunk';
 import { splitSentences } from '@/lib/text/segment';
@@ -37,6 +38,7 @@ type SummarizeCall = (
 export function loadSummarizer(context: PipelineContext): Promise<SummarizationPipeline> {
   return loadModel(summarizerModel(context.profile), {
     device: context.device,
+    shaderF16: context.shaderF16,
     onProgress: context.onProgress,
     threads: context.threads,
     remedy: context.remedyFor?.([]),
@@ -52,13 +54,7 @@ export async function summarizeAbstractive(
   let input = [...sentences];
   let pivot: AbstractiveSummary['pivot'];
   if (options.language !== spec.language) {
-    const route = translationRoute(context.profile, options.language, spec.language);
-    if (!route) {
-      throw new BitextError(
-        'unsupported_language',
-        `Cannot summarise ${options.language}: no model translates it to ${spec.language}.`,
-      );
-    }
+    const route = routeFor(context, options.language, spec.language);
     input = await translateSentences(input, route, {
       ...context,
       remedy: context.remedyFor?.([options.language]),

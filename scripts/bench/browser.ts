@@ -164,7 +164,13 @@ async function openBrowserEngine(origin: string): Promise<BrowserEngine> {
         device: adapter && !adapter.info?.isFallbackAdapter ? 'webgpu' : 'wasm',
       };
     });
-    const settings: WorkerSettings = { profile: 'fixtures', localModels: true, allowRemoteModels: false };
+    const settings: WorkerSettings = {
+      profile: 'fixtures',
+      localModels: true,
+      allowRemoteModels: false,
+      allowNonCommercial: true,
+      device: 'auto',
+    };
     let runs = 0;
     return {
       warmUpMs,

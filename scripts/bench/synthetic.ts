@@ -66,9 +66,9 @@ export function syntheticSpec(id: string, task: ModelTask, dtype: Dtype): ModelS
     id,
     task,
     architecture: 'marian',
-    dtype: { encoder_model: dtype, decoder_model_merged: dtype },
+    dtype: { cpu: dtype, wasm: dtype, webgpu: dtype },
     // Only shown in model_unavailable messages, which a generated model never produces.
-    sizeMB: 0,
+    sizeMB: {},
     license: 'MIT',
     maxInputTokens: 512,
   };

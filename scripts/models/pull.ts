@@ -8,7 +8,7 @@ import { mkdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { modelFiles, type ModelSpec } from '@/lib/models/registry';
+import { modelFiles, type Device, type Dtype, type ModelSpec } from '@/lib/models/registry';
 
 export interface PullProgress {
   model: string;
@@ -21,6 +21,8 @@ export interface PullProgress {
 export interface PullOptions {
   hubUrl: string;
   modelsDir: string;
+  /** The devices the models will run on (default the CPU's q8): `webgpu` adds the WebGPU dtype's files. */
+  devices?: readonly Device[];
   onProgress?: (progress: PullProgress) => void;
 }
 
@@ -32,7 +34,7 @@ async function sizeOf(file: string): Promise<number | undefined> {
   }
 }
 
-function fileUrl(hubUrl: string, model: string, file: string): string {
+export function fileUrl(hubUrl: string, model: string, file: string): string {
   return new URL(`${model}/resolve/main/${file}`, hubUrl.endsWith('/') ? hubUrl : `${hubUrl}/`).href;
 }
 
@@ -82,8 +84,18 @@ async function pullFile(model: string, file: string, options: PullOptions): Prom
   await rename(partial, target);
 }
 
+/** The dtypes the devices load; the CPU's q8 always, because the server and WebAssembly need it. */
+export function dtypesFor(spec: ModelSpec, devices: readonly Device[] = []): Dtype[] {
+  return [...new Set([spec.dtype.cpu, ...devices.map((device) => spec.dtype[device])])];
+}
+
+/** Every file the devices need, each once (the configs and tokenizer are shared by all dtypes). */
+export function filesFor(spec: ModelSpec, devices?: readonly Device[]): string[] {
+  return [...new Set(dtypesFor(spec, devices).flatMap((dtype) => modelFiles(spec, dtype)))];
+}
+
 export async function pullModels(specs: readonly ModelSpec[], options: PullOptions): Promise<void> {
   for (const spec of specs) {
-    for (const file of modelFiles(spec)) await pullFile(spec.id, file, options);
+    for (const file of filesFor(spec, options.devices)) await pullFile(spec.id, file, options);
   }
 }

@@ -77,6 +77,20 @@ describe('pullModels', () => {
     expect(requests.filter((r) => r.method === 'GET')).toEqual([]);
   });
 
+  it('with --device webgpu also fetches the files WebGPU loads (the fixtures: fp32)', async () => {
+    const modelsDir = await mkdtemp(path.join(os.tmpdir(), 'bitext-pull-'));
+    const [spec] = specs;
+    await pullModels([spec!], { hubUrl, modelsDir, devices: ['webgpu'] });
+    for (const file of [
+      'onnx/encoder_model_quantized.onnx',
+      'onnx/decoder_model_merged_quantized.onnx',
+      'onnx/encoder_model.onnx',
+      'onnx/decoder_model_merged.onnx',
+    ]) {
+      expect((await stat(path.join(modelsDir, spec!.id, file))).size).toBeGreaterThan(0);
+    }
+  });
+
   it('resumes a partial download with a Range request', async () => {
     const modelsDir = await mkdtemp(path.join(os.tmpdir(), 'bitext-pull-'));
     const [spec] = specs;
