@@ -72,6 +72,8 @@ const EMOJI =
   /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:[\p{Emoji_Modifier}\uFE0F\u20E3]|\u200D(?:\p{Extended_Pictographic}|\p{Regional_Indicator}))*/gu;
 const MARKER = /<(\/?)(\d{1,4})(\/?)>/g;
 const LETTER = /\p{L}/u;
+/** HTML's whitespace, which a browser collapses; a no-break space is not among it. */
+const SPACES = /[ \t\n\f\r]+/gu;
 
 const TEXT_NODE = 3;
 const COMMENT_NODE = 8;
@@ -197,7 +199,7 @@ function markedText(tokens: readonly Token[]): string {
     .map((t) => {
       switch (t.type) {
         case 'text':
-          return t.text.replace(/\s+/gu, ' ');
+          return t.text.replace(SPACES, ' ');
         case 'open':
           return `<${t.id}>`;
         case 'close':
@@ -398,7 +400,7 @@ export async function translateHtml(
     ),
   );
   const pieceTranslations = pieces.length
-    ? await translate(pieces.map((p) => p.text.replace(/\s+/gu, ' ').trim()))
+    ? await translate(pieces.map((p) => p.text.replace(SPACES, ' ').trim()))
     : [];
   pieces.forEach(({ passage, index, text }, i) => {
     passage.tokens[index] = { type: 'text', text: around(text, pieceTranslations[i] ?? '') };

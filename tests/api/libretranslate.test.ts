@@ -59,6 +59,15 @@ describe('POST /translate', () => {
     expect(many.body.detectedLanguage.map((d: { language: string }) => d.language)).toEqual(['en', 'en']);
   });
 
+  it('detects each item of a mixed batch on its own; one already in the target language comes back as it was', async () => {
+    const russian = 'Лавров заявил, что переговоры в Женеве продолжатся на следующей неделе.';
+    const { body } = await read(
+      translate(jsonRequest('/translate', { q: [SENTENCE, russian], source: 'auto', target: 'ru' })),
+    );
+    expect(body.translatedText).toEqual([ru(SENTENCE), russian]);
+    expect(body.detectedLanguage.map((d: { language: string }) => d.language)).toEqual(['en', 'ru']);
+  });
+
   it('keeps the paragraphs of plain text', async () => {
     const { body } = await read(
       translate(jsonRequest('/translate', { q: `${SENTENCE}\n\n${OTHER}`, source: 'en', target: 'ru' })),
