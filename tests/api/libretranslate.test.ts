@@ -9,11 +9,12 @@ await vi.hoisted(async () => {
 });
 
 import { GET as download } from '@/app/api/libretranslate/download_file/[id]/route';
+import { OPTIONS as detectPreflight } from '@/app/api/libretranslate/detect/route';
 import { POST as detect } from '@/app/api/libretranslate/detect/route';
 import { GET as settings } from '@/app/api/libretranslate/frontend/settings/route';
 import { GET as languages } from '@/app/api/libretranslate/languages/route';
 import { POST as translateFile } from '@/app/api/libretranslate/translate_file/route';
-import { POST as translate } from '@/app/api/libretranslate/translate/route';
+import { OPTIONS as translatePreflight, POST as translate } from '@/app/api/libretranslate/translate/route';
 import { apiKeys } from '@/lib/libretranslate/keys';
 import { LIMITS } from '@/lib/limits';
 import { transliterate } from '@/scripts/fixtures/translit';
@@ -293,5 +294,22 @@ describe('POST /translate_file', () => {
     );
     expect(status).toBe(404);
     expect(typeof body.error).toBe('string');
+  });
+});
+
+describe('CORS, for clients that run in a browser', () => {
+  it('answers preflights and lets any origin read answers and errors (keys travel in the body, not cookies)', async () => {
+    for (const preflight of [translatePreflight, detectPreflight]) {
+      const response = await preflight();
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+      expect(response.headers.get('access-control-allow-methods')).toMatch(/POST/);
+      expect(response.headers.get('access-control-allow-headers')).toMatch(/content-type/i);
+    }
+    const ok = await translate(jsonRequest('/translate', { q: 'Hi', source: 'en', target: 'ru' }));
+    const error = await translate(jsonRequest('/translate', { source: 'en', target: 'ru' }));
+    for (const response of [ok, error, await languages(), await settings()]) {
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    }
   });
 });
