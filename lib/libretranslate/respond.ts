@@ -19,7 +19,32 @@ function errorStatus(code: ErrorCode): number {
   return LIBRE_STATUS[code] ?? ERROR_STATUS[code];
 }
 
+/**
+ * Browser clients (web pages, extensions) call LibreTranslate servers from other origins, so any origin may
+ * read the answers; that is safe because nothing here rests on cookies: a key travels in the body.
+ */
+const ALLOW_ORIGIN = 'Access-Control-Allow-Origin';
+
+/** The answer to a CORS preflight (a JSON POST from a page on another origin sends one). */
+export function preflight(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      [ALLOW_ORIGIN]: '*',
+      'Access-Control-Allow-Methods': 'GET, POST',
+      'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+      'Access-Control-Max-Age': '86400',
+    },
+  });
+}
+
 export async function libreResponse(run: () => Promise<unknown>): Promise<Response> {
+  const response = await respond(run);
+  response.headers.set(ALLOW_ORIGIN, '*');
+  return response;
+}
+
+async function respond(run: () => Promise<unknown>): Promise<Response> {
   try {
     const result = await run();
     return result instanceof Response ? result : Response.json(result);

@@ -1,7 +1,9 @@
 import { authorize } from '@/lib/libretranslate/access';
 import { apiKeyOf, detectFields, parseFields, readFields } from '@/lib/libretranslate/request';
-import { libreResponse } from '@/lib/libretranslate/respond';
+import { libreResponse, preflight } from '@/lib/libretranslate/respond';
 import { libreDetect } from '@/lib/libretranslate/translate';
+
+export const OPTIONS = preflight;
 
 export function POST(request: Request) {
   return libreResponse(async () => {

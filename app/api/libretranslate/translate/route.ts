@@ -6,9 +6,11 @@ import {
   readFields,
   translateFields,
 } from '@/lib/libretranslate/request';
-import { libreResponse } from '@/lib/libretranslate/respond';
+import { libreResponse, preflight } from '@/lib/libretranslate/respond';
 import { libreTranslate } from '@/lib/libretranslate/translate';
 import { serverPipelineContext } from '@/lib/server/engine';
+
+export const OPTIONS = preflight;
 
 export function POST(request: Request) {
   return libreResponse(async () => {

@@ -1,9 +1,11 @@
 import { authorize } from '@/lib/libretranslate/access';
 import { apiKeyOf, fileFields, parseFields, readFields } from '@/lib/libretranslate/request';
-import { libreResponse } from '@/lib/libretranslate/respond';
+import { libreResponse, preflight } from '@/lib/libretranslate/respond';
 import { translateFile } from '@/lib/libretranslate/translate-file';
 import { serverPipelineContext } from '@/lib/server/engine';
 import { publicOrigin } from '@/lib/server/http';
+
+export const OPTIONS = preflight;
 
 export function POST(request: Request) {
   return libreResponse(async () => {
