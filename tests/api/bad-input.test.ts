@@ -199,6 +199,11 @@ describe.each(LIBRE_ROUTES)('POST /api/libretranslate/$name', ({ handler, body }
     await expectLibreHandled(await handler(request(JSON.stringify(body('é'.repeat(LIMITS.requestBytes))))));
   });
 
+  it('HTML nested 30,000 deep → a 4xx { error } or a 2xx, not a stack overflow', async () => {
+    const deep = { ...body('<b>'.repeat(30_000) + 'Hello'), format: 'html' };
+    await expectLibreHandled(await handler(request(JSON.stringify(deep))));
+  });
+
   it.each(STRANGE_TEXTS)('%s → a 4xx with a message or a 2xx', async (_, text) => {
     await expectLibreHandled(await handler(request(JSON.stringify(body(text)))));
     const form = new URLSearchParams(Object.entries(body(text)).map(([k, v]) => [k, String(v)]));

@@ -116,6 +116,17 @@ describe('translateHtml', () => {
     );
   });
 
+  it('reads a fragment as a body reads it: stray html/body tags cut nothing off', async () => {
+    expect(await html('<p>One</p></body></html><p>Two</p>')).toBe(`<p>${ru('One')}</p><p>${ru('Two')}</p>`);
+  });
+
+  it('refuses markup nested deeper than any page, rather than overflowing the stack', async () => {
+    await expect(html('<b>'.repeat(30_000) + 'Hello')).rejects.toThrow(/nested more than 256/);
+    expect(await html('<b>'.repeat(200) + 'Hello')).toBe(
+      `${'<b>'.repeat(200)}${ru('Hello')}${'</b>'.repeat(200)}`,
+    );
+  });
+
   it('answers markup with no words unchanged, and several documents in one call', async () => {
     expect(await translateHtml(['<p>🎉</p>', '', '<p>Hi</p>'], into('ru'))).toEqual([
       '<p>🎉</p>',
