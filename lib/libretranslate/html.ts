@@ -7,6 +7,7 @@
  * of its text pieces on its own, in the original structure.
  */
 import { parseHTML } from 'linkedom';
+import { BitextError } from '@/lib/errors';
 
 export type TranslateTexts = (texts: string[]) => Promise<string[]>;
 
@@ -319,19 +320,46 @@ function escapeAttributes(root: Element): void {
   }
 }
 
+/** Deeper than any real page; the walks below recurse, so what lies beyond is refused, not overflowed. */
+const MAX_DEPTH = 256;
+
+function checkDepth(root: Element): void {
+  const stack: [Element, number][] = [[root, 0]];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [element, depth] = entry;
+    if (depth > MAX_DEPTH) {
+      throw new BitextError(
+        'bad_request',
+        `Invalid request: HTML nested more than ${MAX_DEPTH} elements deep`,
+      );
+    }
+    for (const child of element.children) stack.push([child as Element, depth + 1]);
+  }
+}
+
+// A fragment is read as a body's content, where these tags mean nothing (a browser ignores them there).
+const DOCUMENT_TAGS = /<\/?(?:html|head|body)(?:\s[^>]*)?>/giu;
+
 function parse(html: string, mode: 'fragment' | 'document'): Parsed {
+  let root: Element | null = null;
+  let serialize = () => '';
   if (mode === 'document') {
     const { document } = parseHTML(html);
     // linkedom makes no <html> for input with no markup at all; that is a fragment, then.
-    if (document.documentElement) {
-      const root = document.documentElement;
-      return { root, serialize: () => (escapeAttributes(root), document.toString()) };
-    }
+    root = document.documentElement;
+    serialize = () => document.toString();
   }
-  const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
-  document.body.innerHTML = html;
-  const root = document.body;
-  return { root, serialize: () => (escapeAttributes(root), root.innerHTML) };
+  if (!root) {
+    // parseHTML, not innerHTML: linkedom's innerHTML recurses, and deep markup would overflow the stack.
+    const { document } = parseHTML(
+      `<!doctype html><html><head></head><body>${html.replace(DOCUMENT_TAGS, '')}</body></html>`,
+    );
+    root = document.body;
+    serialize = () => document.body.innerHTML;
+  }
+  checkDepth(root);
+  const element = root;
+  return { root, serialize: () => (escapeAttributes(element), serialize()) };
 }
 
 /** The prose of an HTML text, as detection should read it: no markup, no code, no handles or links. */
