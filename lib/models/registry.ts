@@ -206,6 +206,8 @@ const FIXTURE_TRANSLATORS: Partial<Record<LanguageCode, ModelSpec>> = {
   'zh-Hans': fixture('translit-zh', 'translation', 'marian'),
   'zh-Hant': fixture('translit-zh', 'translation', 'marian'),
   ja: fixture('translit-zh', 'translation', 'marian'),
+  // Echoes markup-shaped text and breaks numbered markers: what HTML translation must survive.
+  tr: fixture('adversary', 'translation', 'marian'),
   // Never generated: lets tests see what a missing model looks like.
   ar: fixture('missing-ar', 'translation', 'marian'),
 };

@@ -29,6 +29,7 @@ const schema = z.object({
   BITEXT_RATE_INFERENCE: perMinute(60),
   BITEXT_RATE_EXTRACT: perMinute(20),
   BITEXT_RATE_SHARES: perMinute(10),
+  BITEXT_REQUIRE_API_KEY: flag.default(false),
 });
 
 export interface ServerEnv {
@@ -55,6 +56,8 @@ export interface ServerEnv {
   threads?: number;
   /** Per-client requests a minute: digests, translate/summarize, URL import, share creation. */
   rateLimits: Record<'digests' | 'inference' | 'extract' | 'shares', number>;
+  /** The LibreTranslate-compatible API answers only requests with a valid key (`npm run keys`). */
+  requireApiKey: boolean;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -84,5 +87,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
       extract: e.BITEXT_RATE_EXTRACT,
       shares: e.BITEXT_RATE_SHARES,
     },
+    requireApiKey: e.BITEXT_REQUIRE_API_KEY,
   };
 }

@@ -23,14 +23,14 @@ export function errorResponse(
   );
 }
 
-/** Reads the body as text, stopping as soon as it passes `maxBytes` (a 413, not a full read into memory). */
-async function readText(request: Request, maxBytes: number): Promise<string> {
+/** Reads the body, stopping as soon as it passes `maxBytes` (a 413, not a full read into memory). */
+export async function readBytes(request: Request, maxBytes: number): Promise<Buffer> {
   const tooLarge = () =>
     new BitextError('input_too_large', `The request body is over the limit of ${maxBytes} bytes.`, {
       maxBytes,
     });
   if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
-  if (!request.body) return '';
+  if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body.getReader();
@@ -42,7 +42,7 @@ async function readText(request: Request, maxBytes: number): Promise<string> {
     }
     chunks.push(chunk.value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 export async function readJson<S extends z.ZodMiniType>(
@@ -54,7 +54,7 @@ export async function readJson<S extends z.ZodMiniType>(
   if (!type.includes('application/json')) {
     throw new BitextError('bad_request', 'Send a JSON body with Content-Type: application/json.');
   }
-  const text = await readText(request, maxBytes);
+  const text = (await readBytes(request, maxBytes)).toString('utf8');
   let body: unknown;
   try {
     body = JSON.parse(text);

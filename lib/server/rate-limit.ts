@@ -64,7 +64,12 @@ export function enforceRateLimit(bucket: RateBucket, request: Request): void {
     limiter = new RateLimiter(serverEnv().rateLimits[bucket]);
     limiters.set(bucket, limiter);
   }
-  const wait = limiter.take(clientAddress(request));
+  enforceLimit(limiter, clientAddress(request));
+}
+
+/** Takes a token for `client` (an address, or an API key's id) from `limiter`, or throws 429 `rate_limited`. */
+export function enforceLimit(limiter: RateLimiter, client: string): void {
+  const wait = limiter.take(client);
   if (wait > 0) {
     throw new BitextError('rate_limited', `Too many requests; try again in ${wait} s.`, { retryAfter: wait });
   }

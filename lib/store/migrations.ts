@@ -44,4 +44,28 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX shares_expires_at ON shares (expires_at) WHERE expires_at IS NOT NULL;
     `,
   },
+  {
+    version: 3,
+    name: 'LibreTranslate API keys and translated files',
+    sql: `
+      CREATE TABLE api_keys (
+        -- A short public id (for logs and \`npm run keys -- revoke\`); the key itself is shown once.
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        -- SHA-256 of the key, as for share delete tokens.
+        key_hash BLOB NOT NULL UNIQUE,
+        -- Requests a minute; 0 = no limit.
+        per_minute INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE translated_files (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        body BLOB NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX translated_files_expires_at ON translated_files (expires_at);
+    `,
+  },
 ];

@@ -1,11 +1,12 @@
 import 'server-only';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { BitextError } from '@/lib/errors';
 import { isLanguageCode } from '@/lib/langs';
 import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
 import type { Share, ShareExpiry, ShareRequest } from '@/lib/schemas/share';
 import { firstLineTitle } from '@/lib/share-links';
 import { database, type Db } from './db';
+import { hashToken, randomToken } from './tokens';
 
 const EXPIRY_MS: Record<ShareExpiry, number | null> = {
   never: null,
@@ -22,10 +23,6 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 
 export function isShareId(id: string): boolean {
   return ID_PATTERN.test(id);
-}
-
-function hashToken(token: string): Buffer {
-  return createHash('sha256').update(token).digest();
 }
 
 /** What is stored for a share besides its columns; `Share` minus what the columns hold. */
@@ -149,8 +146,8 @@ export function createShareStore(
       const { body } = cleanArticle(request.source.text);
       const sentences = sentencesOf(body, request.source.language);
       checkStructure(request, sentences.length);
-      const id = randomBytes(16).toString('base64url');
-      const deleteToken = randomBytes(24).toString('base64url');
+      const id = randomToken(16);
+      const deleteToken = randomToken(24);
       const created = now();
       const ttl = EXPIRY_MS[request.expires];
       const expiresAt = ttl === null ? null : created + ttl;

@@ -18,6 +18,9 @@ import { POST as extract } from '@/app/api/v1/extract/route';
 import { POST as shares } from '@/app/api/v1/shares/route';
 import { POST as summarize } from '@/app/api/v1/summarize/route';
 import { POST as translate } from '@/app/api/v1/translate/route';
+import { POST as libreDetect } from '@/app/api/libretranslate/detect/route';
+import { POST as libreTranslateFile } from '@/app/api/libretranslate/translate_file/route';
+import { POST as libreTranslate } from '@/app/api/libretranslate/translate/route';
 import { LIMITS } from '@/lib/limits';
 
 /**
@@ -140,6 +143,180 @@ describe('fuzzed request bodies', () => {
         expect(response.status).toBeLessThan(500);
       }),
       { numRuns: 150, seed: 20261128 },
+    );
+  });
+});
+
+/** The LibreTranslate-compatible routes answer `{ error: "<message>" }`, and accept form bodies too. */
+const LIBRE_ROUTES: { name: string; handler: Handler; body: (text: string) => Record<string, unknown> }[] = [
+  { name: 'translate', handler: libreTranslate, body: (q) => ({ q, source: 'en', target: 'ru' }) },
+  {
+    name: 'translate (auto, html)',
+    handler: libreTranslate,
+    body: (q) => ({ q: [q], source: 'auto', target: 'hi', format: 'html' }),
+  },
+  { name: 'detect', handler: libreDetect, body: (q) => ({ q }) },
+];
+
+async function expectLibreHandled(response: Response, allowed: number[] = []) {
+  const body = (await response.json()) as { error?: unknown };
+  expect(response.status).toBeLessThan(500);
+  if (response.status >= 400) {
+    expect(typeof body.error).toBe('string');
+    expect(body.error).toBeTruthy();
+  }
+  if (allowed.length) expect(allowed).toContain(response.status);
+  return body;
+}
+
+describe.each(LIBRE_ROUTES)('POST /api/libretranslate/$name', ({ handler, body }) => {
+  it.each([
+    ['empty body', () => request(null)],
+    ['malformed JSON', () => request('{"q": "abc"')],
+    ['JSON null', () => request('null')],
+    ['a JSON array', () => request('[1,2,3]')],
+    ['no content type', () => request(JSON.stringify(body('Hello there.')), '')],
+    ['multipart for a text route', () => request('--x\r\n\r\n--x--', 'multipart/form-data; boundary=x')],
+    ['wrong types', () => request(JSON.stringify({ q: { a: 1 }, target: ['ru'], source: {} }))],
+    ['an empty form', () => request('', 'application/x-www-form-urlencoded')],
+    ['a broken form', () => request('q=%E0%A4%A&source=%&target=ru', 'application/x-www-form-urlencoded')],
+    [
+      'invalid UTF-8 bytes',
+      () => request(new Uint8Array([0x7b, 0x22, 0x71, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])),
+    ],
+  ])('%s → 400 { error }', async (_, make) => {
+    await expectLibreHandled(await handler(make()), [400]);
+  });
+
+  it(`${LIMITS.articleChars + 1} characters → 400 { error }`, async () => {
+    await expectLibreHandled(
+      await handler(request(JSON.stringify(body('a'.repeat(LIMITS.articleChars + 1))))),
+      [400],
+    );
+  });
+
+  it(`a body over ${LIMITS.requestBytes} bytes → a 4xx { error }`, async () => {
+    await expectLibreHandled(await handler(request(JSON.stringify(body('é'.repeat(LIMITS.requestBytes))))));
+  });
+
+  it('HTML nested 30,000 deep → a 4xx { error } or a 2xx, not a stack overflow', async () => {
+    const deep = { ...body('<b>'.repeat(30_000) + 'Hello'), format: 'html' };
+    await expectLibreHandled(await handler(request(JSON.stringify(deep))));
+  });
+
+  it.each(STRANGE_TEXTS)('%s → a 4xx with a message or a 2xx', async (_, text) => {
+    await expectLibreHandled(await handler(request(JSON.stringify(body(text)))));
+    const form = new URLSearchParams(Object.entries(body(text)).map(([k, v]) => [k, String(v)]));
+    await expectLibreHandled(await handler(request(form.toString(), 'application/x-www-form-urlencoded')));
+  });
+});
+
+describe('POST /api/libretranslate/translate_file', () => {
+  const upload = (parts: Record<string, string | Blob>) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(parts)) form.set(name, value);
+    return new Request('http://127.0.0.1/api', { method: 'POST', body: form });
+  };
+
+  it.each([
+    ['JSON instead of a form', () => request(JSON.stringify({ source: 'en', target: 'ru' }))],
+    [
+      'a truncated multipart body',
+      () => request('--x\r\nContent-Disposition: form-data; name="file"', 'multipart/form-data; boundary=x'),
+    ],
+    ['file as a plain field', () => upload({ file: 'not a file', source: 'en', target: 'ru' })],
+    ['an empty file name', () => upload({ file: new File(['Hello'], ''), source: 'en', target: 'ru' })],
+    [
+      'binary bytes in a .txt',
+      () =>
+        upload({ file: new File([new Uint8Array([0, 255, 254, 0])], 'a.txt'), source: 'en', target: 'ru' }),
+    ],
+    ['an empty .html', () => upload({ file: new File([''], 'a.html'), source: 'en', target: 'ru' })],
+    [
+      'broken HTML',
+      () =>
+        upload({
+          file: new File(['<p><b>Hello <i>there</p></b><<>>&&;'], 'a.html'),
+          source: 'en',
+          target: 'ru',
+        }),
+    ],
+  ])('%s → a 4xx { error } or a 2xx', async (_, make) => {
+    await expectLibreHandled(await libreTranslateFile(make()));
+  });
+});
+
+describe('fuzzed LibreTranslate bodies', () => {
+  const field = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.jsonValue());
+  const anyBody = fc.oneof(
+    fc.jsonValue(),
+    fc.record(
+      {
+        q: fc.oneof(field, fc.array(fc.string({ unit: 'binary', maxLength: 100 }), { maxLength: 4 })),
+        source: fc.oneof(fc.constantFrom('auto', 'en', 'zh', 'zh-Hant', 'xx', ''), fc.jsonValue()),
+        target: fc.oneof(fc.constantFrom('ru', 'hi', 'zh', 'tr', 'ar', 'de', 'xx'), fc.jsonValue()),
+        format: fc.oneof(fc.constantFrom('text', 'html'), fc.jsonValue()),
+        alternatives: fc.oneof(fc.integer({ min: -3, max: 10 }), fc.jsonValue()),
+        api_key: fc.oneof(fc.constant(''), fc.constant(null), fc.string({ maxLength: 40 })),
+      },
+      { requiredKeys: [] },
+    ),
+  );
+  const html = fc
+    .array(
+      fc.constantFrom(
+        '<p>',
+        '</p>',
+        '<b>',
+        '</b>',
+        '<a href="x">',
+        '</a>',
+        '<br>',
+        'Hello',
+        ' the talks ',
+        '&amp;',
+        '<1>',
+        '</2>',
+        '<3/>',
+        '<code>',
+        '🎉',
+        '<',
+        '>',
+      ),
+      { maxLength: 12 },
+    )
+    .map((parts) => parts.join(''));
+
+  it('never answer 5xx, whatever JSON or form arrives', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...LIBRE_ROUTES),
+        anyBody,
+        fc.boolean(),
+        async ({ handler }, value, asForm) => {
+          const body =
+            asForm && value && typeof value === 'object' && !Array.isArray(value)
+              ? request(
+                  new URLSearchParams(Object.entries(value).map(([k, v]) => [k, String(v)])).toString(),
+                  'application/x-www-form-urlencoded',
+                )
+              : request(JSON.stringify(value));
+          expect((await handler(body)).status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 150, seed: 20261204 },
+    );
+  });
+
+  it('never answer 5xx on arbitrary HTML fragments', async () => {
+    await fc.assert(
+      fc.asyncProperty(html, fc.constantFrom('ru', 'tr'), async (q, target) => {
+        const response = await libreTranslate(
+          request(JSON.stringify({ q, source: 'en', target, format: 'html' })),
+        );
+        expect(response.status).toBeLessThan(500);
+      }),
+      { numRuns: 80, seed: 20261204 },
     );
   });
 });

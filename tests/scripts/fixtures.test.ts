@@ -68,6 +68,7 @@ describe('generateFixtures', () => {
       'bitext-fixtures/translit-ru',
       'bitext-fixtures/translit-hi',
       'bitext-fixtures/translit-zh',
+      'bitext-fixtures/adversary',
       'bitext-fixtures/upper',
     ]);
     const files = [...(await snapshot(path.join(root, 'bitext-fixtures/upper'))).keys()];
@@ -123,6 +124,11 @@ describe('translit fixtures', () => {
     expect(hindi).toBe('मओसचओव, सअनअ।');
     expect(hindi).toMatch(/\p{Script=Devanagari}/u);
     expect(hindi).not.toMatch(/\p{Script=Latin}/u);
+  });
+
+  it('the adversary echoes letters and markup but drops digits, as a model that breaks markers would', async () => {
+    const [out] = await translate('adversary', ['Say <1>hi</1> <script>x()</script> in 2026.']);
+    expect(out).toBe('Say <>hi</> <script>x()</script> in .');
   });
 
   it('loads the q8 graphs the browser asks for by default', async () => {
