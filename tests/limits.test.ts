@@ -1,6 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 describe('LIMITS', () => {
+  // Each test reads the environment afresh; what one stubs never leaks into the next, even when it fails.
+  beforeEach(() => vi.resetModules());
+  afterEach(() => vi.unstubAllEnvs());
+
   it('has the documented defaults', async () => {
     const { LIMITS } = await import('@/lib/limits');
     expect(LIMITS).toMatchObject({
@@ -12,7 +16,6 @@ describe('LIMITS', () => {
   });
 
   it('can be overridden by the environment, ignoring values that are not positive integers', async () => {
-    vi.resetModules();
     vi.stubEnv('BITEXT_LIMIT_ARTICLE_CHARS', '5000');
     vi.stubEnv('BITEXT_LIMIT_TARGETS', 'lots');
     vi.stubEnv('BITEXT_LIMIT_SHARE_BYTES', '-1');
@@ -20,11 +23,9 @@ describe('LIMITS', () => {
     expect(LIMITS.articleChars).toBe(5000);
     expect(LIMITS.targets).toBe(10);
     expect(LIMITS.shareBytes).toBe(1_000_000);
-    vi.unstubAllEnvs();
   });
 
   it('an overridden article limit is what the API enforces', async () => {
-    vi.resetModules();
     vi.stubEnv('BITEXT_LIMIT_ARTICLE_CHARS', '50');
     const { POST: detect } = await import('@/app/api/v1/detect/route');
     const post = (text: string) =>
@@ -39,11 +40,9 @@ describe('LIMITS', () => {
     const over = await post('a'.repeat(51));
     expect(over.status).toBe(413);
     expect((await over.json()).error.message).toContain('50');
-    vi.unstubAllEnvs();
   });
 
   it('the workspace checks articles as the API does', async () => {
-    vi.resetModules();
     const { LIMITS } = await import('@/lib/limits');
     const { articleText } = await import('@/lib/schemas/api');
     const { isArticleText } = await import('@/lib/schemas/rules');
