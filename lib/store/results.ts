@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { isBitextError } from '@/lib/errors';
 import type { LanguageCode } from '@/lib/langs';
 import { summarizerModel, translationRoute, type ModelProfile, type ModelSpec } from '@/lib/models/registry';
@@ -52,24 +53,23 @@ export function digestCacheKey(request: DigestRequest, profile: ModelProfile): s
 
 /**
  * Languages detected for keys, by a hash of the text: detection is most of a key's cost (about 2 ms for a
- * news article), and a repeated text is exactly what the cache is for. Oldest forgotten first.
+ * news article), and a repeated text is exactly what the cache is for. Least recently used forgotten first.
  */
-const detected = new Map<string, LanguageCode | undefined>();
-const MAX_DETECTED = 1_000;
+const detected = new LRUCache<string, { language: LanguageCode | undefined }>({ max: 1_000 });
 
 /** The language the pipeline will read the text as, decided exactly as `digest` decides it. */
 function languageOf(request: DigestRequest): LanguageCode | undefined {
   if (request.source) return request.source;
   const textHash = createHash('sha256').update(request.text).digest('base64url');
-  if (detected.has(textHash)) return detected.get(textHash);
+  const known = detected.get(textHash);
+  if (known) return known.language;
   let language: LanguageCode | undefined;
   try {
     language = resolveLanguage(cleanArticle(request.text).body).language;
   } catch (error) {
     if (!isBitextError(error) || error.code !== 'language_undetermined') throw error;
   }
-  if (detected.size >= MAX_DETECTED) detected.delete(detected.keys().next().value!);
-  detected.set(textHash, language);
+  detected.set(textHash, { language });
   return language;
 }
 
