@@ -15,14 +15,26 @@ describe('LIMITS', () => {
     });
   });
 
-  it('can be overridden by the environment, ignoring values that are not positive integers', async () => {
+  it('can be overridden by the environment', async () => {
     vi.stubEnv('BITEXT_LIMIT_ARTICLE_CHARS', '5000');
-    vi.stubEnv('BITEXT_LIMIT_TARGETS', 'lots');
-    vi.stubEnv('BITEXT_LIMIT_SHARE_BYTES', '-1');
     const { LIMITS } = await import('@/lib/limits');
     expect(LIMITS.articleChars).toBe(5000);
     expect(LIMITS.targets).toBe(10);
-    expect(LIMITS.shareBytes).toBe(1_000_000);
+  });
+
+  it.each([
+    ['BITEXT_LIMIT_TARGETS', 'lots'],
+    ['BITEXT_LIMIT_SHARE_BYTES', '-1'],
+    ['BITEXT_LIMIT_ARTICLE_CHARS', '1.5'],
+    ['BITEXT_LIMIT_SEGMENTS', ''],
+  ])('%s=%j stops the app from starting, with a message naming it', async (name, value) => {
+    vi.stubEnv(name, value);
+    const problem = new RegExp(`${name}.*${JSON.stringify(value)}`);
+    // next.config.ts is what `next build`, `next dev` and `next start` read first; the server and the CLI
+    // read the environment through readEnv.
+    await expect(import('@/next.config')).rejects.toThrow(problem);
+    const { readEnv } = await import('@/lib/server/env');
+    expect(() => readEnv()).toThrow(problem);
   });
 
   it('an overridden article limit is what the API enforces', async () => {
