@@ -7,6 +7,7 @@ import { summarizerModel, translationRoute, type ModelProfile, type ModelSpec } 
 import type { DigestRequest, DigestResult } from '@/lib/pipeline/digest';
 import { cleanArticle } from '@/lib/pipeline/document';
 import { resolveLanguage } from '@/lib/pipeline/tasks';
+import { digestResult } from '@/lib/schemas/responses';
 import { normalizeText } from '@/lib/text/normalize';
 import { database, type Db } from './db';
 
@@ -115,9 +116,11 @@ export function createResultCache(db: Db, { maxBytes = DEFAULT_MAX_BYTES } = {})
   return {
     get(key) {
       const row = select.get(key);
-      if (!row) return undefined;
+      // A row that is not a result (written by a bug, or edited by hand) is a miss: the digest runs again.
+      const parsed = row && digestResult.safeParse(JSON.parse(row.result));
+      if (!parsed?.success) return undefined;
       touch.run(Date.now(), key);
-      return JSON.parse(row.result) as DigestResult;
+      return parsed.data;
     },
     put(key, result) {
       if (Object.values(result.translations).some((t) => t.error)) return;
