@@ -1,18 +1,19 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
-import { LIMIT_VARIABLES } from './lib/limits';
+import { CLIENT_VARIABLES, parseEnv } from './lib/env';
 import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './lib/security-headers';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
+// Read by `next build`, `next dev` and `next start` before anything else: a bad variable stops them here.
+const env = parseEnv(process.env);
 
 const nextConfig: NextConfig = {
   // Native bindings and ONNX runtimes load their own binaries at run time; bundling them breaks that.
   serverExternalPackages: ['@huggingface/transformers', 'onnxruntime-node', 'better-sqlite3'],
   poweredByHeader: false,
-  // Limits overridden for the server must reach the workspace too (lib/limits.ts).
-  env: Object.fromEntries(
-    LIMIT_VARIABLES.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
-  ),
+  // The client half of the environment, checked: the workspace and the API enforce the same limits.
+  env: Object.fromEntries(CLIENT_VARIABLES.map((name) => [name, String(env[name])])),
   async headers() {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },

@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 
+import type { WorkerRequest } from '../lib/pipeline/protocol';
+
 import { RUN_TIMEOUT_MS, WorkspacePage } from './pages/workspace-page';
 import { SCRIPT_TEXT } from './support/messages';
 
@@ -62,23 +64,35 @@ test('the Browser engine fetches the models as soon as the language is known, be
 });
 
 test('with Save-Data on, the Browser engine downloads nothing until Run', async ({ page, context }) => {
-  await context.addInitScript(() =>
-    Object.defineProperty(navigator, 'connection', { value: { saveData: true } }),
-  );
+  await context.addInitScript(() => {
+    Object.defineProperty(navigator, 'connection', { value: { saveData: true } });
+    // What the page asks of the pipeline worker, in order: only a message makes the worker load models.
+    const asked: string[] = [];
+    Object.defineProperty(window, 'askedOfWorker', { value: asked });
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: { type?: string }, ...rest: never[]) {
+      asked.push(String(message?.type));
+      return post.call(this, message, ...rest);
+    };
+  });
   const fetched: string[] = [];
   context.on('request', (request) => fetched.push(request.url()));
   const models = () => fetched.filter((url) => url.includes('/models/bitext-fixtures/'));
+  const askedOfWorker = () =>
+    page.evaluate(() => (window as unknown as { askedOfWorker: string[] }).askedOfWorker);
 
   const workspace = new WorkspacePage(page);
   await workspace.goto();
   await workspace.chooseEngine('browser');
   await workspace.loadSample();
   await expect(workspace.detectedLanguage).toContainText('English');
-  // Long enough for the prefetch the other test sees within a second or two of detection.
-  await page.waitForTimeout(3_000);
-  expect(models()).toEqual([]);
-
   await workspace.run();
   await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: RUN_TIMEOUT_MS.browser });
+
+  // Without Save-Data the page asks the worker to prepare as soon as the language is known (the test above):
+  // in the same render as the badge, so before any click the page handles after it. Here it never asked.
+  const asked = await askedOfWorker();
+  expect(asked).toContain('run' satisfies WorkerRequest['type']);
+  expect(asked).not.toContain('prepare' satisfies WorkerRequest['type']);
   expect(models().length).toBeGreaterThan(0);
 });

@@ -37,7 +37,7 @@ test('importing an article from a URL fills in its text', async ({ page }) => {
 test('with the guard on, as in production, a private address is refused', async ({ page }) => {
   test.setTimeout(90_000);
   // A second instance with the private-address guard on.
-  const guarded = await startApp({ BITEXT_ALLOW_PRIVATE_URLS: '0' });
+  const guarded = await startApp({ env: { BITEXT_ALLOW_PRIVATE_URLS: '0' } });
   try {
     await page.goto(`${guarded.origin}/en`);
     const workspace = new WorkspacePage(page);

@@ -10,7 +10,7 @@ test.setTimeout(300_000);
 
 let webgpu: LocalServer;
 test.beforeAll(async () => {
-  webgpu = await startApp({ BITEXT_BROWSER_DEVICE: 'webgpu' });
+  webgpu = await startApp({ env: { BITEXT_BROWSER_DEVICE: 'webgpu' } });
 });
 test.afterAll(() => webgpu?.close());
 

@@ -33,7 +33,9 @@ export function useDetection(text: string): { detection?: Detection; pending: bo
           body: JSON.stringify({ text }),
           signal: controller.signal,
         });
-        if (response.ok) setAnswer({ text, detection: (await response.json()) as Detection });
+        // Parsed, not cast (an answer not understood leaves no badge); the schema comes with the first answer.
+        const { detectResponse, parseAnswer } = await import('@/lib/schemas/responses');
+        if (response.ok) setAnswer({ text, detection: parseAnswer(detectResponse, await response.json()) });
       } catch {
         // Aborted because the text changed again, or offline: the next pause tries again.
       }

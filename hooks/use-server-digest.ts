@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 
 import type { DigestPartial, DigestRequest, DigestResult } from '@/lib/pipeline/digest';
 import type { ProgressEvent } from '@/lib/pipeline/events';
-import type { JobView, WireError } from '@/lib/pipeline/protocol';
+import type { WireError } from '@/lib/pipeline/protocol';
 import { readEventStream } from './event-stream';
 import { CANCELLED, invalidRequest, isWireError, responseError, toWireError } from './wire-error';
 
@@ -14,6 +14,8 @@ export interface DigestHandlers {
 }
 
 const DIGESTS = '/api/v1/digests';
+
+type Answers = typeof import('@/lib/schemas/responses');
 /** How often to reattach to a job whose event stream dropped before it finished. */
 const MAX_RECONNECTS = 3;
 
@@ -65,8 +67,11 @@ export function useServerDigest() {
 
 async function runOnServer(request: DigestRequest, handlers: DigestHandlers, run: ServerRun) {
   const { signal } = run.controller;
-  // The API's own schema, loaded on the first server run rather than with the page (it brings zod).
-  const { digestRequest } = await import('@/lib/schemas/api');
+  // The API's own schemas, loaded on the first server run rather than with the page (they bring zod).
+  const [{ digestRequest }, answers] = await Promise.all([
+    import('@/lib/schemas/api'),
+    import('@/lib/schemas/responses'),
+  ]);
   const body = digestRequest.safeParse(request);
   if (!body.success) throw invalidRequest(body.error.issues);
 
@@ -77,7 +82,7 @@ async function runOnServer(request: DigestRequest, handlers: DigestHandlers, run
     signal,
   });
   if (!response.ok) throw await responseError(response);
-  const accepted = (await response.json()) as JobView;
+  const accepted = answers.parseAnswer(answers.jobResponse, await response.json());
   run.id = accepted.id;
   // Answered from the server's cache: nothing to follow.
   if (accepted.status === 'done' && accepted.result) return accepted.result;
@@ -85,9 +90,9 @@ async function runOnServer(request: DigestRequest, handlers: DigestHandlers, run
   // The stream can drop (a proxy's idle timeout, a laptop waking up) while the job runs on: look the job up
   // and follow it again.
   for (let attempt = 0; attempt <= MAX_RECONNECTS; attempt++) {
-    const result = await followEvents(run.id, handlers, signal);
+    const result = await followEvents(run.id, handlers, signal, answers);
     if (result) return result;
-    const job = await getJob(run.id, signal);
+    const job = await getJob(run.id, signal, answers);
     if (job.status === 'done' && job.result) return job.result;
     if (job.status === 'cancelled') throw CANCELLED;
     if (job.error) throw job.error;
@@ -100,6 +105,7 @@ async function followEvents(
   id: string,
   handlers: DigestHandlers,
   signal: AbortSignal,
+  { parseAnswer, progressEvent, digestPartial, digestResult }: Answers,
 ): Promise<DigestResult | undefined> {
   const response = await fetch(`${DIGESTS}/${id}/events`, {
     headers: { accept: 'text/event-stream' },
@@ -110,13 +116,13 @@ async function followEvents(
     const payload: unknown = JSON.parse(data);
     switch (event) {
       case 'progress':
-        handlers.onProgress?.(payload as ProgressEvent);
+        handlers.onProgress?.(parseAnswer(progressEvent, payload));
         break;
       case 'partial':
-        handlers.onPartial?.(payload as DigestPartial);
+        handlers.onPartial?.(parseAnswer(digestPartial, payload));
         break;
       case 'done':
-        return payload as DigestResult;
+        return parseAnswer(digestResult, payload);
       case 'error':
         throw isWireError(payload) ? payload : toWireError(payload);
       default:
@@ -126,8 +132,8 @@ async function followEvents(
   return undefined;
 }
 
-async function getJob(id: string, signal: AbortSignal): Promise<JobView> {
+async function getJob(id: string, signal: AbortSignal, { parseAnswer, jobResponse }: Answers) {
   const response = await fetch(`${DIGESTS}/${id}`, { signal });
   if (!response.ok) throw await responseError(response);
-  return (await response.json()) as JobView;
+  return parseAnswer(jobResponse, await response.json());
 }

@@ -4,51 +4,22 @@
  * still readable and that SQLite's integrity check passes. Prints the numbers as JSON; exits 1 on any loss.
  * Traffic goes only to 127.0.0.1.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
 import type { ShareRequest } from '@/lib/schemas/share';
 import { summarizeExtractive } from '@/lib/summarize/extractive';
+import { startApp, type AppServer } from './app-server';
 
-const PORT = Number(process.env.DURABILITY_PORT ?? 3195);
-const BASE = `http://127.0.0.1:${PORT}`;
 const CLIENTS = 16;
 const LOAD_BEFORE_KILL_MS = 3_000;
 
-function startServer(dataDir: string): ChildProcess {
-  const server = spawn(
-    path.resolve('node_modules/.bin/next'),
-    ['start', '-H', '127.0.0.1', '-p', String(PORT)],
-    {
-      env: {
-        ...process.env,
-        // Fixture models: the SIGTERM phase runs a real digest, and nothing may reach for a hub.
-        BITEXT_MODEL_PROFILE: 'fixtures',
-        BITEXT_DATA_DIR: dataDir,
-        BITEXT_RATE_SHARES: '0',
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
-      // Its own process group, so kill -9 reaches every process it started.
-      detached: true,
-      stdio: 'ignore',
-    },
-  );
-  return server;
-}
-
-async function waitUntilUp(deadline = Date.now() + 60_000): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${BASE}/api/v1/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`Server did not start on ${BASE}`);
+/** The built app on `dataDir`, which outlives it: each phase kills it and starts it again on the same data. */
+function startServer(dataDir: string): Promise<AppServer> {
+  // The fixtures profile (the default there): the SIGTERM phase runs a real digest, and nothing may reach for a hub.
+  return startApp({ dataDir, env: { BITEXT_RATE_SHARES: '0' } });
 }
 
 function sharePayload(): ShareRequest {
@@ -80,14 +51,8 @@ function integrityOf(dataDir: string): { integrity: unknown; shares: number } {
   }
 }
 
-const exited = (server: ChildProcess) =>
-  new Promise<number | null>((resolve) => {
-    if (server.exitCode !== null) resolve(server.exitCode);
-    else server.once('exit', (code) => resolve(code));
-  });
-
-async function postDigest(text: string): Promise<string> {
-  const response = await fetch(`${BASE}/api/v1/digests`, {
+async function postDigest(origin: string, text: string): Promise<string> {
+  const response = await fetch(`${origin}/api/v1/digests`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ text, source: 'en', targets: ['ru', 'hi', 'zh-Hans'], translate: 'both' }),
@@ -99,10 +64,9 @@ async function postDigest(text: string): Promise<string> {
 /** Phase 2: SIGTERM while a digest runs. */
 async function gracefulShutdown(dataDir: string) {
   const article = readFileSync('tests/fixtures/articles/en-sana-lavrov.txt', 'utf8');
-  let server = startServer(dataDir);
-  await waitUntilUp();
-  const id = await postDigest(Array.from({ length: 20 }, () => article).join('\n\n'));
-  const events = await fetch(`${BASE}/api/v1/digests/${id}/events`);
+  let server = await startServer(dataDir);
+  const id = await postDigest(server.origin, Array.from({ length: 20 }, () => article).join('\n\n'));
+  const events = await fetch(`${server.origin}/api/v1/digests/${id}/events`);
   const reader = events.body!.pipeThrough(new TextDecoderStream()).getReader();
   let stream = '';
   while (!stream.includes('event: progress')) {
@@ -113,30 +77,31 @@ async function gracefulShutdown(dataDir: string) {
   }
 
   const signalled = Date.now();
-  process.kill(-server.pid!, 'SIGTERM');
+  server.signal('SIGTERM');
   const ending = (async () => {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) stream += chunk.value;
   })().catch(() => undefined);
   await Promise.race([ending, new Promise((resolve) => setTimeout(resolve, 15_000))]);
   const streamEndedMs = Date.now() - signalled;
   const exitCode = await Promise.race([
-    exited(server),
+    server.exited,
     new Promise((resolve) => setTimeout(() => resolve('hung'), 15_000)),
   ]);
+  // Gone already, unless it hung: then it is killed, so that it cannot touch the data of the next start.
+  await server.close();
   const { integrity } = integrityOf(dataDir);
 
-  server = startServer(dataDir);
-  await waitUntilUp();
-  const lostJob = (await fetch(`${BASE}/api/v1/digests/${id}`)).status;
-  const next = await postDigest(article);
+  server = await startServer(dataDir);
+  const { origin } = server;
+  const lostJob = (await fetch(`${origin}/api/v1/digests/${id}`)).status;
+  const next = await postDigest(origin, article);
   let nextStatus = 'queued';
   for (let i = 0; i < 100 && !['done', 'failed'].includes(nextStatus); i++) {
     await new Promise((resolve) => setTimeout(resolve, 200));
-    nextStatus = ((await (await fetch(`${BASE}/api/v1/digests/${next}`)).json()) as { status: string })
+    nextStatus = ((await (await fetch(`${origin}/api/v1/digests/${next}`)).json()) as { status: string })
       .status;
   }
-  process.kill(-server.pid!, 'SIGTERM');
-  await exited(server);
+  await server.close();
   return {
     streamEndedWithCancelled: /event: error\ndata: \{"code":"cancelled"/.test(stream),
     streamEndedMs,
@@ -150,8 +115,8 @@ async function gracefulShutdown(dataDir: string) {
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bitext-durability-'));
   const body = JSON.stringify(sharePayload());
-  let server = startServer(dataDir);
-  await waitUntilUp();
+  let server = await startServer(dataDir);
+  const { origin } = server;
 
   const acknowledged: string[] = [];
   let refused = 0;
@@ -159,7 +124,7 @@ async function main(): Promise<void> {
   const client = async () => {
     while (!killed) {
       try {
-        const response = await fetch(`${BASE}/api/v1/shares`, {
+        const response = await fetch(`${origin}/api/v1/shares`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body,
@@ -174,17 +139,18 @@ async function main(): Promise<void> {
   const started = Date.now();
   const load = Promise.all(Array.from({ length: CLIENTS }, client));
   await new Promise((resolve) => setTimeout(resolve, LOAD_BEFORE_KILL_MS));
-  process.kill(-server.pid!, 'SIGKILL');
+  server.signal('SIGKILL');
   killed = true;
   const loadMs = Date.now() - started;
   await load;
 
-  server = startServer(dataDir);
-  await waitUntilUp();
+  await server.exited;
+  server = await startServer(dataDir);
   let found = 0;
-  for (const id of acknowledged) if ((await fetch(`${BASE}/api/v1/shares/${id}`)).status === 200) found++;
-  process.kill(-server.pid!, 'SIGTERM');
-  await exited(server);
+  for (const id of acknowledged) {
+    if ((await fetch(`${server.origin}/api/v1/shares/${id}`)).status === 200) found++;
+  }
+  await server.close();
   const { integrity, shares } = integrityOf(dataDir);
 
   const killed9 = {
@@ -199,6 +165,7 @@ async function main(): Promise<void> {
     integrity,
   };
   const sigterm = await gracefulShutdown(dataDir);
+  rmSync(dataDir, { recursive: true, force: true });
   console.log(JSON.stringify({ killed9, sigterm }, null, 2));
   const ok =
     killed9.acknowledged > 0 &&

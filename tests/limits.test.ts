@@ -1,6 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 describe('LIMITS', () => {
+  // Each test reads the environment afresh; what one stubs never leaks into the next, even when it fails.
+  beforeEach(() => vi.resetModules());
+  afterEach(() => vi.unstubAllEnvs());
+
   it('has the documented defaults', async () => {
     const { LIMITS } = await import('@/lib/limits');
     expect(LIMITS).toMatchObject({
@@ -11,20 +15,29 @@ describe('LIMITS', () => {
     });
   });
 
-  it('can be overridden by the environment, ignoring values that are not positive integers', async () => {
-    vi.resetModules();
+  it('can be overridden by the environment', async () => {
     vi.stubEnv('BITEXT_LIMIT_ARTICLE_CHARS', '5000');
-    vi.stubEnv('BITEXT_LIMIT_TARGETS', 'lots');
-    vi.stubEnv('BITEXT_LIMIT_SHARE_BYTES', '-1');
     const { LIMITS } = await import('@/lib/limits');
     expect(LIMITS.articleChars).toBe(5000);
     expect(LIMITS.targets).toBe(10);
-    expect(LIMITS.shareBytes).toBe(1_000_000);
-    vi.unstubAllEnvs();
+  });
+
+  it.each([
+    ['BITEXT_LIMIT_TARGETS', 'lots'],
+    ['BITEXT_LIMIT_SHARE_BYTES', '-1'],
+    ['BITEXT_LIMIT_ARTICLE_CHARS', '1.5'],
+    ['BITEXT_LIMIT_SEGMENTS', ''],
+  ])('%s=%j stops the app from starting, with a message naming it', async (name, value) => {
+    vi.stubEnv(name, value);
+    const problem = new RegExp(`${name}.*${JSON.stringify(value)}`);
+    // next.config.ts is what `next build`, `next dev` and `next start` read first; the server and the CLI
+    // read the environment through readEnv.
+    await expect(import('@/next.config')).rejects.toThrow(problem);
+    const { readEnv } = await import('@/lib/server/env');
+    expect(() => readEnv()).toThrow(problem);
   });
 
   it('an overridden article limit is what the API enforces', async () => {
-    vi.resetModules();
     vi.stubEnv('BITEXT_LIMIT_ARTICLE_CHARS', '50');
     const { POST: detect } = await import('@/app/api/v1/detect/route');
     const post = (text: string) =>
@@ -39,11 +52,9 @@ describe('LIMITS', () => {
     const over = await post('a'.repeat(51));
     expect(over.status).toBe(413);
     expect((await over.json()).error.message).toContain('50');
-    vi.unstubAllEnvs();
   });
 
   it('the workspace checks articles as the API does', async () => {
-    vi.resetModules();
     const { LIMITS } = await import('@/lib/limits');
     const { articleText } = await import('@/lib/schemas/api');
     const { isArticleText } = await import('@/lib/schemas/rules');

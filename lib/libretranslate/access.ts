@@ -3,17 +3,17 @@ import { BitextError } from '@/lib/errors';
 import { serverEnv } from '@/lib/server/engine';
 import { enforceLimit, enforceRateLimit, RateLimiter } from '@/lib/server/rate-limit';
 import { apiKeys, type ApiKey } from './keys';
+import { processGlobal } from '@/lib/process-global';
 
 /**
  * Who may call the LibreTranslate-compatible API. A key, when given, must be valid (403 otherwise) and is
  * counted against its own rate, not its address: one Mastodon server sends every user's request from one
  * address. Without a key, the per-address limit applies, unless BITEXT_REQUIRE_API_KEY asks for a key.
  */
-const limitersKey = Symbol.for('bitext.apiKeyLimiters');
-const holder = globalThis as typeof globalThis & { [limitersKey]?: Map<string, RateLimiter> };
+const keyLimiters = processGlobal('apiKeyLimiters', () => new Map<string, RateLimiter>());
 
 function keyLimiter(key: ApiKey): RateLimiter {
-  const limiters = (holder[limitersKey] ??= new Map());
+  const limiters = keyLimiters.get();
   const id = `${key.id}@${key.perMinute}`;
   let limiter = limiters.get(id);
   if (!limiter) {

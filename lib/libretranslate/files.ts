@@ -2,6 +2,7 @@ import 'server-only';
 import { BitextError } from '@/lib/errors';
 import { database, type Db } from '@/lib/store/db';
 import { randomToken } from '@/lib/store/tokens';
+import { processGlobal } from '@/lib/process-global';
 
 /**
  * Translated files wait here for their download: under an unguessable id (128 random bits, like a share's),
@@ -46,9 +47,8 @@ export function createFileStore(db: Db, now: () => number = Date.now): FileStore
   };
 }
 
-const storeKey = Symbol.for('bitext.translatedFiles');
-const holder = globalThis as typeof globalThis & { [storeKey]?: FileStore };
+const fileStore = processGlobal('translatedFiles', () => createFileStore(database()));
 
 export function translatedFiles(): FileStore {
-  return (holder[storeKey] ??= createFileStore(database()));
+  return fileStore.get();
 }

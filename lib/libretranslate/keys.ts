@@ -2,6 +2,7 @@ import 'server-only';
 import { BitextError } from '@/lib/errors';
 import { database, type Db } from '@/lib/store/db';
 import { hashToken, randomToken } from '@/lib/store/tokens';
+import { processGlobal } from '@/lib/process-global';
 
 /**
  * API keys for the LibreTranslate-compatible API, as LibreTranslate has them: each with a name and its own
@@ -92,10 +93,9 @@ export function createApiKeyStore(db: Db, now: () => number = Date.now): ApiKeyS
   };
 }
 
-const storeKey = Symbol.for('bitext.apiKeys');
-const holder = globalThis as typeof globalThis & { [storeKey]?: ApiKeyStore };
+const keyStore = processGlobal('apiKeys', () => createApiKeyStore(database()));
 
 /** The app's keys, on the app's database (opened on first use). */
 export function apiKeys(): ApiKeyStore {
-  return (holder[storeKey] ??= createApiKeyStore(database()));
+  return keyStore.get();
 }

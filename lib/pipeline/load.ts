@@ -10,6 +10,7 @@ import {
 } from '@huggingface/transformers';
 import { BitextError } from '@/lib/errors';
 import { placementFor, type Device, type ModelSpec, type ModelTask } from '@/lib/models/registry';
+import { processGlobal } from '@/lib/process-global';
 import type { ModelProgressEvent } from './events';
 
 export type { Device } from '@/lib/models/registry';
@@ -35,10 +36,8 @@ interface CacheEntry {
   listeners: Set<(event: ModelProgressEvent) => void>;
 }
 
-// On globalThis so Next.js dev-mode module reloads and several route bundles share one copy of each model.
-const cacheKey = Symbol.for('bitext.models');
-const store = globalThis as typeof globalThis & { [cacheKey]?: Map<string, CacheEntry> };
-const cache = (store[cacheKey] ??= new Map());
+// Per process, so Next.js dev-mode module reloads and several route bundles share one copy of each model.
+const cache = processGlobal('models', () => new Map<string, CacheEntry>()).get();
 
 // pipeline()'s per-task overloads make TypeScript give up on a union task ("union type too complex").
 const createPipeline = pipeline as unknown as (

@@ -1,10 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { BitextError, isBitextError } from '@/lib/errors';
 import type { PipelineContext } from '@/lib/pipeline/context';
 import { digest, type DigestPartial, type DigestRequest, type DigestResult } from '@/lib/pipeline/digest';
 import type { ProgressEvent } from '@/lib/pipeline/events';
 import type { JobStatus, JobView, WireError } from '@/lib/pipeline/protocol';
+import { processGlobal } from '@/lib/process-global';
 import { digestCacheKey, resultCache, type ResultCache } from '@/lib/store/results';
 import { serverEnv, serverPipelineContext } from './engine';
 
@@ -58,14 +60,22 @@ const CANCELLED: WireError = { code: 'cancelled', message: 'The digest was cance
 const DEFAULT_RETRY_AFTER_S = 10;
 
 export class JobQueue {
-  private readonly jobs = new Map<string, Job>();
+  /** Queued and running jobs. */
+  private readonly active = new Map<string, Job>();
+  /** Finished jobs, readable for a while; the least recently used go first beyond the count. */
+  private readonly finished: LRUCache<string, Job>;
   private readonly waiting: Job[] = [];
   private running = 0;
   private averageRunMs?: number;
   private readonly idleWaiters: (() => void)[] = [];
   private closed = false;
 
-  constructor(private readonly options: JobQueueOptions) {}
+  constructor(private readonly options: JobQueueOptions) {
+    this.finished = new LRUCache({
+      max: options.keepFinishedCount ?? 500,
+      ttl: options.keepFinishedMs ?? 60 * 60_000,
+    });
+  }
 
   /** Queue a digest, or answer it from the cache at once; `queue_full` when the backlog is full. */
   submit(request: DigestRequest): JobView {
@@ -74,12 +84,10 @@ export class JobQueue {
         retryAfter: 5,
       });
     }
-    this.prune();
     const job = this.createJob({ ...request, targets: [...new Set(request.targets)] });
     // Looked up before the backlog check: a cached digest costs nothing, so a busy server still answers it.
     const cached = job.cacheKey === undefined ? undefined : this.readCache(job.cacheKey);
     if (cached) {
-      this.jobs.set(job.id, job);
       this.finish(job, { status: 'done', result: cached });
       return view(job);
     }
@@ -88,7 +96,7 @@ export class JobQueue {
         retryAfter: this.retryAfterSeconds(),
       });
     }
-    this.jobs.set(job.id, job);
+    this.active.set(job.id, job);
     this.waiting.push(job);
     this.startWaiting();
     return view(job);
@@ -156,7 +164,7 @@ export class JobQueue {
   /** Graceful shutdown: refuse new jobs and cancel queued and running ones (their clients hear `cancelled`). */
   shutdown(): void {
     this.closed = true;
-    for (const job of this.jobs.values()) this.cancel(job.id);
+    for (const job of [...this.active.values()]) this.cancel(job.id);
   }
 
   /** Resolves once no job is running or waiting (tests and graceful shutdown). */
@@ -235,9 +243,8 @@ export class JobQueue {
     if (outcome.status === 'done') job.result = outcome.result;
     else job.error = outcome.error;
     job.finishedAt = Date.now();
-    // Re-inserted so the map's order among finished jobs is the order they finished in (see prune).
-    this.jobs.delete(job.id);
-    this.jobs.set(job.id, job);
+    this.active.delete(job.id);
+    this.finished.set(job.id, job);
     job.request = undefined;
     job.partials = [];
     job.lastProgress = undefined;
@@ -246,23 +253,10 @@ export class JobQueue {
   }
 
   private require(id: string): Job {
-    this.prune();
-    const job = this.jobs.get(id);
+    const job = this.active.get(id) ?? this.finished.get(id);
     if (!job)
       throw new BitextError('not_found', `No digest job ${id} (finished jobs are kept for a while only).`);
     return job;
-  }
-
-  /** Drops finished jobs past their time, and the oldest beyond the count. */
-  private prune(): void {
-    const keepMs = this.options.keepFinishedMs ?? 60 * 60_000;
-    const keepCount = this.options.keepFinishedCount ?? 500;
-    const finished = [...this.jobs.values()].filter((job) => job.finishedAt !== undefined);
-    const excess = finished.length - keepCount;
-    const cutoff = Date.now() - keepMs;
-    finished.forEach((job, index) => {
-      if (index < excess || job.finishedAt! < cutoff) this.jobs.delete(job.id);
-    });
   }
 
   // The cache only saves time: if the disk fails, digests still run (and the failure is logged).
@@ -338,17 +332,16 @@ function toWireError(error: unknown): WireError {
 
 // Every route bundle (and each dev-mode reload) must see the same queue, or a job posted through one
 // route would be unknown to the others.
-const queueKey = Symbol.for('bitext.jobs');
-const holder = globalThis as typeof globalThis & { [queueKey]?: JobQueue };
+const serverQueue = processGlobal('jobs', createServerQueue);
 
 /** Shuts the queue down if this process ever made one. */
 export function shutDownJobs(): void {
-  holder[queueKey]?.shutdown();
+  serverQueue.peek()?.shutdown();
 }
 
 /** The server's queue, configured from the environment. */
 export function digestJobs(): JobQueue {
-  return (holder[queueKey] ??= createServerQueue());
+  return serverQueue.get();
 }
 
 function createServerQueue(): JobQueue {

@@ -1,5 +1,7 @@
 import 'server-only';
+import { LRUCache } from 'lru-cache';
 import { BitextError } from '@/lib/errors';
+import { processGlobal } from '@/lib/process-global';
 import { serverEnv } from './engine';
 
 /**
@@ -15,14 +17,16 @@ interface Bucket {
 }
 
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly buckets: LRUCache<string, Bucket>;
 
   constructor(
     private readonly perMinute: number,
     private readonly now: () => number = Date.now,
-    /** Forget idle clients past this many entries, so spoofed addresses can't grow memory without bound. */
-    private readonly maxClients = 10_000,
-  ) {}
+    /** Forget the least recent clients past this many, so spoofed addresses can't grow memory without bound. */
+    maxClients = 10_000,
+  ) {
+    this.buckets = new LRUCache({ max: maxClients });
+  }
 
   /** Takes one token for `client`; returns 0 when allowed, else the seconds to wait. */
   take(client: string): number {
@@ -32,10 +36,7 @@ export class RateLimiter {
     const bucket = this.buckets.get(client) ?? { tokens: this.perMinute, updated: now };
     bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.updated) * ratePerMs);
     bucket.updated = now;
-    // Re-insert so Map order is least-recently-used first.
-    this.buckets.delete(client);
     this.buckets.set(client, bucket);
-    if (this.buckets.size > this.maxClients) this.buckets.delete(this.buckets.keys().next().value!);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return 0;
@@ -53,12 +54,11 @@ export function clientAddress(request: Request): string {
   return forwarded?.split(',').at(-1)?.trim() || request.headers.get('x-real-ip') || 'unknown';
 }
 
-const limitersKey = Symbol.for('bitext.rateLimiters');
-const store = globalThis as typeof globalThis & { [limitersKey]?: Map<RateBucket, RateLimiter> };
+const appLimiters = processGlobal('rateLimiters', () => new Map<RateBucket, RateLimiter>());
 
 /** Throws 429 `rate_limited` (with `retryAfter` seconds in details) when this client is over the limit. */
 export function enforceRateLimit(bucket: RateBucket, request: Request): void {
-  const limiters = (store[limitersKey] ??= new Map());
+  const limiters = appLimiters.get();
   let limiter = limiters.get(bucket);
   if (!limiter) {
     limiter = new RateLimiter(serverEnv().rateLimits[bucket]);

@@ -2,6 +2,7 @@ import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { processGlobal } from '@/lib/process-global';
 import { serverEnv } from '@/lib/server/engine';
 import { MIGRATIONS, type Migration } from './migrations';
 
@@ -55,17 +56,16 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   return run.immediate();
 }
 
-// One connection per process, shared by every route bundle (and kept across dev-mode reloads).
-const connectionKey = Symbol.for('bitext.db');
-const holder = globalThis as typeof globalThis & { [connectionKey]?: Db };
+// One connection per process, shared by every route bundle.
+const connection = processGlobal('db', () => openDatabase(path.join(serverEnv().dataDir, 'bitext.db')));
 
 /** The app's database, `<BITEXT_DATA_DIR>/bitext.db`, opened and migrated on first use. */
 export function database(): Db {
-  return (holder[connectionKey] ??= openDatabase(path.join(serverEnv().dataDir, 'bitext.db')));
+  return connection.get();
 }
 
 /** Closes the app's database if it was opened (graceful shutdown); a later call to database() reopens it. */
 export function closeDatabase(): void {
-  holder[connectionKey]?.close();
-  delete holder[connectionKey];
+  connection.peek()?.close();
+  connection.clear();
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { isBitextError } from '@/lib/errors';
 import type { LanguageCode } from '@/lib/langs';
 import {
@@ -12,6 +13,7 @@ import {
 import type { DigestRequest, DigestResult } from '@/lib/pipeline/digest';
 import { cleanArticle } from '@/lib/pipeline/document';
 import { resolveLanguage } from '@/lib/pipeline/tasks';
+import { digestResult } from '@/lib/schemas/responses';
 import { normalizeText } from '@/lib/text/normalize';
 import { database, type Db } from './db';
 
@@ -64,24 +66,23 @@ export function digestCacheKey(
 
 /**
  * Languages detected for keys, by a hash of the text: detection is most of a key's cost (about 2 ms for a
- * news article), and a repeated text is exactly what the cache is for. Oldest forgotten first.
+ * news article), and a repeated text is exactly what the cache is for. Least recently used forgotten first.
  */
-const detected = new Map<string, LanguageCode | undefined>();
-const MAX_DETECTED = 1_000;
+const detected = new LRUCache<string, { language: LanguageCode | undefined }>({ max: 1_000 });
 
 /** The language the pipeline will read the text as, decided exactly as `digest` decides it. */
 function languageOf(request: DigestRequest): LanguageCode | undefined {
   if (request.source) return request.source;
   const textHash = createHash('sha256').update(request.text).digest('base64url');
-  if (detected.has(textHash)) return detected.get(textHash);
+  const known = detected.get(textHash);
+  if (known) return known.language;
   let language: LanguageCode | undefined;
   try {
     language = resolveLanguage(cleanArticle(request.text).body).language;
   } catch (error) {
     if (!isBitextError(error) || error.code !== 'language_undetermined') throw error;
   }
-  if (detected.size >= MAX_DETECTED) detected.delete(detected.keys().next().value!);
-  detected.set(textHash, language);
+  detected.set(textHash, { language });
   return language;
 }
 
@@ -130,9 +131,11 @@ export function createResultCache(db: Db, { maxBytes = DEFAULT_MAX_BYTES } = {})
   return {
     get(key) {
       const row = select.get(key);
-      if (!row) return undefined;
+      // A row that is not a result (written by a bug, or edited by hand) is a miss: the digest runs again.
+      const parsed = row && digestResult.safeParse(JSON.parse(row.result));
+      if (!parsed?.success) return undefined;
       touch.run(Date.now(), key);
-      return JSON.parse(row.result) as DigestResult;
+      return parsed.data;
     },
     put(key, result) {
       if (Object.values(result.translations).some((t) => t.error)) return;

@@ -1,9 +1,11 @@
 import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { BitextError } from '@/lib/errors';
 import { isLanguageCode } from '@/lib/langs';
 import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
 import type { Share, ShareExpiry, ShareRequest } from '@/lib/schemas/share';
+import { processGlobal } from '@/lib/process-global';
 import { firstLineTitle } from '@/lib/share-links';
 import { database, type Db } from './db';
 import { hashToken, randomToken } from './tokens';
@@ -104,22 +106,15 @@ export function createShareStore(
    * delete() evicts, and expiry is checked on every hit. (One process serves the app, as for the job queue;
    * several processes would each keep a copy of a share deleted through another for as long as it is hot.)
    */
-  const hot = new Map<string, { body: Uint8Array<ArrayBuffer>; expiresAt: number | null }>();
-  let hotBytes = 0;
-  const forget = (id: string) => {
-    hotBytes -= hot.get(id)?.body.length ?? 0;
-    hot.delete(id);
-  };
+  const hot = new LRUCache<string, { body: Uint8Array<ArrayBuffer>; expiresAt: number | null }>({
+    maxSize: hotCacheBytes,
+    sizeCalculation: (entry) => entry.body.length,
+  });
 
   function body(id: string): Uint8Array<ArrayBuffer> {
     const hit = hot.get(id);
-    if (hit && (hit.expiresAt === null || hit.expiresAt > now())) {
-      // Re-inserted: the map's order is the order of use, oldest first.
-      hot.delete(id);
-      hot.set(id, hit);
-      return hit.body;
-    }
-    forget(id);
+    if (hit && (hit.expiresAt === null || hit.expiresAt > now())) return hit.body;
+    hot.delete(id);
     const row = isShareId(id) ? select.get(id) : undefined;
     if (!row) throw new BitextError('not_found', 'There is no shared result at this address.');
     if (row.expires_at !== null && row.expires_at <= now()) {
@@ -133,11 +128,6 @@ export function createShareStore(
     // `{"id",…,"title":…}` + the payload object's members + `"createdAt":…,"expiresAt":…}`: a Share.
     const encoded = utf8.encode(`${head.slice(0, -1)},${row.payload.slice(1, -1)},${tail.slice(1)}`);
     hot.set(id, { body: encoded, expiresAt: row.expires_at });
-    hotBytes += encoded.length;
-    for (const oldest of hot.keys()) {
-      if (hotBytes <= hotCacheBytes) break;
-      forget(oldest);
-    }
     return encoded;
   }
 
@@ -183,15 +173,14 @@ export function createShareStore(
         throw new BitextError('forbidden', 'That delete token does not match this share.');
       }
       remove.run(id);
-      forget(id);
+      hot.delete(id);
     },
   };
 }
 
-const storeKey = Symbol.for('bitext.shares');
-const holder = globalThis as typeof globalThis & { [storeKey]?: ShareStore };
+const appStore = processGlobal('shares', () => createShareStore(database()));
 
 /** The app's share store, on the app's database (opened on first use). */
 export function shareStore(): ShareStore {
-  return (holder[storeKey] ??= createShareStore(database()));
+  return appStore.get();
 }

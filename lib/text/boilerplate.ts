@@ -5,8 +5,16 @@
  * headline). Everything removed is returned with its line number so the UI can show it and offer it back.
  */
 
-export type BoilerplateReason =
-  'related-links' | 'share' | 'byline' | 'navigation' | 'subscribe' | 'advertisement' | 'cookie-notice';
+export const BOILERPLATE_REASONS = [
+  'related-links',
+  'share',
+  'byline',
+  'navigation',
+  'subscribe',
+  'advertisement',
+  'cookie-notice',
+] as const;
+export type BoilerplateReason = (typeof BOILERPLATE_REASONS)[number];
 
 export interface RemovedLine {
   /** The line as it was in the input. */

@@ -29,15 +29,44 @@ import { LIMITS } from '@/lib/limits';
  */
 type Handler = (request: Request) => Promise<Response>;
 
-const ROUTES: { name: string; handler: Handler; body: (text: string) => unknown }[] = [
-  { name: 'detect', handler: detect, body: (text) => ({ text }) },
-  { name: 'summarize', handler: summarize, body: (text) => ({ text, language: 'en' }) },
-  { name: 'translate', handler: translate, body: (text) => ({ text, source: 'en', target: 'ru' }) },
-  { name: 'digests', handler: digests, body: (text) => ({ text, source: 'en', targets: ['ru', 'hi'] }) },
-  { name: 'extract', handler: extract, body: (text) => ({ url: text }) },
+interface Route {
+  name: string;
+  handler: Handler;
+  body: (text: string) => unknown;
+  /** What a 2xx answer of this route holds (the README's API table). */
+  answer: string[];
+}
+
+const ROUTES: Route[] = [
+  {
+    name: 'detect',
+    handler: detect,
+    body: (text) => ({ text }),
+    answer: ['language', 'confidence', 'alternatives'],
+  },
+  {
+    name: 'summarize',
+    handler: summarize,
+    body: (text) => ({ text, language: 'en' }),
+    answer: ['language', 'mode', 'summary', 'sentences'],
+  },
+  {
+    name: 'translate',
+    handler: translate,
+    body: (text) => ({ text, source: 'en', target: 'ru' }),
+    answer: ['source', 'target', 'model', 'translation', 'segments'],
+  },
+  {
+    name: 'digests',
+    handler: digests,
+    body: (text) => ({ text, source: 'en', targets: ['ru', 'hi'] }),
+    answer: ['id', 'status'],
+  },
+  { name: 'extract', handler: extract, body: (text) => ({ url: text }), answer: ['title', 'text'] },
   {
     name: 'shares',
     handler: shares,
+    answer: ['id', 'url', 'deleteToken'],
     body: (text) => ({
       source: { text, language: 'en' },
       summary: { mode: 'extractive', text: '', sentences: [] },
@@ -55,15 +84,29 @@ function request(body: BodyInit | null, contentType = 'application/json'): Reque
   });
 }
 
-async function expectHandled(response: Response, allowed: number[] = []) {
+/**
+ * A 4xx with a code and a message, or a 2xx holding what the route answers (`answer`'s fields, no error);
+ * with `allowed`, one of those statuses.
+ */
+async function expectHandled(response: Response, { allowed = [], answer = [] }: Expect = {}) {
   const body = (await response.json()) as { error?: { code: string; message: string } };
   if (response.status >= 400) {
     expect(response.status).toBeLessThan(500);
     expect(body.error?.code).toMatch(/^[a-z_]+$/);
     expect(body.error?.message).toBeTruthy();
+  } else {
+    expect(response.status).toBeGreaterThanOrEqual(200);
+    expect(response.status).toBeLessThan(300);
+    expect(body.error).toBeUndefined();
+    for (const field of answer) expect(body).toHaveProperty(field);
   }
   if (allowed.length) expect(allowed).toContain(response.status);
   return { status: response.status, body };
+}
+
+interface Expect {
+  allowed?: number[];
+  answer?: string[];
 }
 
 const STRANGE_TEXTS: [string, string][] = [
@@ -77,7 +120,7 @@ const STRANGE_TEXTS: [string, string][] = [
   ['10,000 one-word lines', Array.from({ length: 10_000 }, (_, i) => `word${i}`).join('\n')],
 ];
 
-describe.each(ROUTES)('POST /api/v1/$name', ({ handler, body }) => {
+describe.each(ROUTES)('POST /api/v1/$name', ({ handler, body, answer }) => {
   it.each([
     ['empty body', () => request(null)],
     ['malformed JSON', () => request('{"text": "abc"')],
@@ -92,20 +135,20 @@ describe.each(ROUTES)('POST /api/v1/$name', ({ handler, body }) => {
       () => request(new Uint8Array([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])),
     ],
   ])('%s → 400 bad_request', async (_, make) => {
-    const { body: answer } = await expectHandled(await handler(make()), [400]);
-    expect(answer.error?.code).toBe('bad_request');
+    const { body: refusal } = await expectHandled(await handler(make()), { allowed: [400] });
+    expect(refusal.error?.code).toBe('bad_request');
   });
 
   it(`${LIMITS.articleChars + 1} characters → 413 input_too_large`, async () => {
-    const { body: answer } = await expectHandled(
+    const { body: refusal } = await expectHandled(
       await handler(request(JSON.stringify(body('a'.repeat(LIMITS.articleChars + 1))))),
-      [413],
+      { allowed: [413] },
     );
-    expect(answer.error?.code).toBe('input_too_large');
+    expect(refusal.error?.code).toBe('input_too_large');
   });
 
   it.each(STRANGE_TEXTS)('%s → a 4xx with a code or a 2xx', async (_, text) => {
-    await expectHandled(await handler(request(JSON.stringify(body(text)))));
+    await expectHandled(await handler(request(JSON.stringify(body(text)))), { answer });
   });
 });
 
@@ -116,7 +159,9 @@ describe('language codes', () => {
     ['empty', '', 400],
     ['very long', 'en-' + 'a'.repeat(5000), 400],
   ])('%s target → %i', async (_, target, status) => {
-    await expectHandled(await translate(request(JSON.stringify({ text: 'Hello there.', target }))), [status]);
+    await expectHandled(await translate(request(JSON.stringify({ text: 'Hello there.', target }))), {
+      allowed: [status],
+    });
   });
 });
 

@@ -50,6 +50,15 @@ describe('result cache', () => {
     reopened.close();
   });
 
+  it('answers a stored row that is not a digest result (a bug, a hand edit) as a miss, not as a result', () => {
+    const db = openDatabase(tempDatabaseFile());
+    const cache = createResultCache(db);
+    cache.put('k1', result);
+    db.prepare('UPDATE digest_results SET result = ?').run(JSON.stringify({ language: 'en', summary: 'x' }));
+    expect(cache.get('k1')).toBeUndefined();
+    db.close();
+  });
+
   it('does not keep a result in which a language failed (its model may be pulled later)', () => {
     const cache = createResultCache(openDatabase(tempDatabaseFile()));
     const failed: DigestResult = {
