@@ -16,7 +16,7 @@ import type { WireError } from './protocol';
 import { cleanArticle, joinParagraphs, sentencesOf, type SourceSentence } from './document';
 import { resolveLanguage } from './tasks';
 import { loadModel } from './load';
-import { translateSentences } from './translate';
+import { routeLanguages, translateSentences } from './translate';
 
 export interface DigestRequest {
   text: string;
@@ -114,17 +114,8 @@ function preload(
   context: PipelineContext,
 ): Promise<LanguageCode> {
   const legs = translationRoute(context.profile, source, target) ?? [];
-  const options = {
-    device: context.device,
-    threads: context.threads,
-    onProgress: context.onProgress,
-    remedy: remedyFor(source, target, context),
-  };
-  return Promise.allSettled(legs.map((leg) => loadModel(leg.model, options))).then(() => target);
-}
-
-function remedyFor(source: LanguageCode, target: LanguageCode, context: PipelineContext): string | undefined {
-  return context.remedyFor?.([source, target].filter((l) => l !== 'en'));
+  const languages = routeLanguages(legs);
+  return Promise.allSettled(legs.map((leg) => loadModel(leg.model, context, languages))).then(() => target);
 }
 
 async function translateDigest(
@@ -148,10 +139,7 @@ async function translateDigest(
   const articleTexts = wantArticle ? sentences.map((s) => s.text) : [];
   try {
     // One call for both, so they share batches and the model is loaded once.
-    const translated = await translateSentences([...summaryTexts, ...articleTexts], route, {
-      ...context,
-      remedy: remedyFor(source, target, context),
-    });
+    const translated = await translateSentences([...summaryTexts, ...articleTexts], route, context);
     const summaryOut = translated.slice(0, summaryTexts.length);
     const articleOut = translated.slice(summaryTexts.length);
     return {

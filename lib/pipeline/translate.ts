@@ -1,52 +1,47 @@
 /**
  * Sentence-aligned, batched translation through a registry route (one leg, or two through English).
- * Output i is the translation of input sentence i, always: long sentences are split to the model's token
- * budget and their pieces rejoined, so nothing is truncated and nothing is lost.
+ * Output i is the translation of input sentence i, always: long sentences are split small enough that a
+ * translation twice their length still fits the model, and their pieces rejoined, so nothing is truncated
+ * on the way in or out and nothing is lost.
  */
-import { InterruptableStoppingCriteria, type TranslationPipeline } from '@huggingface/transformers';
+import { InterruptableStoppingCriteria } from '@huggingface/transformers';
 import { throwIfAborted } from '@/lib/errors';
 import type { TranslationLeg, TranslationRoute } from '@/lib/models/registry';
 import { joinSentences, splitToBudget } from '@/lib/text/chunk';
-import type { OnProgress } from './events';
-import { loadModel, type Device } from './load';
+import type { PipelineContext } from './context';
+import { generate } from './generate';
+import { loadModel } from './load';
 
-export interface TranslateOptions {
-  device?: Device;
-  signal?: AbortSignal;
-  onProgress?: OnProgress;
-  /** Pieces per generate() call. */
-  batchSize?: number;
-  /** onnxruntime intra-op threads (see LoadOptions). */
-  threads?: number;
-  remedy?: string;
-}
+/** What translating needs from the pipeline context. */
+export type TranslateContext = Pick<
+  PipelineContext,
+  'device' | 'signal' | 'onProgress' | 'batchSize' | 'threads' | 'remedyFor'
+>;
 
 export const DEFAULT_BATCH_SIZE = 4;
+
+/**
+ * Output tokens a translation may take per source token. Translations run longer than their source in many
+ * pairs (en→hi about 1.5× in tokens); 2 leaves room for the worst of them, and pieces are cut small enough
+ * that twice their length still fits the model's positions.
+ */
+const EXPANSION = 2;
 
 export async function translateSentences(
   sentences: readonly string[],
   route: TranslationRoute,
-  options: TranslateOptions = {},
+  context: TranslateContext = {},
 ): Promise<string[]> {
+  const languages = routeLanguages(route);
   let current = [...sentences];
-  for (const leg of route) current = await translateLeg(current, leg, options);
+  for (const leg of route) current = await translateLeg(current, leg, context, languages);
   return current;
 }
 
-/**
- * transformers.js types a pipeline's options as a complete GenerationConfig; at run time they are keyword
- * arguments merged over the model's generation_config, and include generate()'s stopping_criteria and
- * NLLB's src_lang/tgt_lang (read by its tokenizer).
- */
-type TranslateCall = (
-  texts: string[],
-  options: {
-    max_new_tokens: number;
-    src_lang?: string;
-    tgt_lang?: string;
-    stopping_criteria: InterruptableStoppingCriteria[];
-  },
-) => Promise<{ translation_text: string }[]>;
+/** The languages a route's models are loaded for (English ones come with every set), for the remedy. */
+export function routeLanguages(route: TranslationRoute): string[] {
+  return [...new Set(route.flatMap((leg) => [leg.source, leg.target]))].filter((l) => l !== 'en');
+}
 
 interface Piece {
   sentence: number;
@@ -57,15 +52,12 @@ interface Piece {
 async function translateLeg(
   sentences: readonly string[],
   leg: TranslationLeg,
-  { device, signal, onProgress, batchSize = DEFAULT_BATCH_SIZE, threads, remedy }: TranslateOptions,
+  context: TranslateContext,
+  languages: string[],
 ): Promise<string[]> {
+  const { signal, onProgress, batchSize = DEFAULT_BATCH_SIZE } = context;
   throwIfAborted(signal);
-  const translator = (await loadModel(leg.model, {
-    device,
-    onProgress,
-    remedy,
-    threads,
-  })) as TranslationPipeline;
+  const translator = await loadModel(leg.model, context, languages);
   const prefix = leg.targetToken ? `${leg.targetToken} ` : '';
   // Chunking asks for the same texts' counts again and again (each piece is counted when it is tried and
   // when it is batched); remembering them halves the tokenizer calls, which dominate the overhead.
@@ -83,11 +75,13 @@ async function translateLeg(
   const distinct = [...new Set(sentences)];
   const pieces: Piece[] = distinct.flatMap((sentence, index) =>
     sentence.trim()
-      ? splitToBudget(sentence, leg.model.maxInputTokens, countTokens, leg.source).map((text) => ({
-          sentence: index,
-          text,
-          tokens: countTokens(text),
-        }))
+      ? splitToBudget(sentence, pieceBudget(leg.model.maxInputTokens), countTokens, leg.source).map(
+          (text) => ({
+            sentence: index,
+            text,
+            tokens: countTokens(text),
+          }),
+        )
       : [],
   );
   // Longest first: pieces of similar length share a batch, so little compute is spent on padding.
@@ -101,18 +95,19 @@ async function translateLeg(
       throwIfAborted(signal);
       const batch = order.slice(start, start + batchSize);
       const longest = Math.max(...batch.map((i) => pieces[i]!.tokens));
-      const results = await (translator as unknown as TranslateCall)(
+      const results = await generate(
+        translator,
         batch.map((i) => prefix + pieces[i]!.text.trim()),
         {
-          max_new_tokens: outputBudget(longest, leg.model.maxInputTokens),
-          src_lang: leg.srcLang,
-          tgt_lang: leg.tgtLang,
-          stopping_criteria: [interrupt],
+          maxNewTokens: outputBudget(longest, leg.model.maxInputTokens),
+          srcLang: leg.srcLang,
+          tgtLang: leg.tgtLang,
+          interrupt,
         },
       );
       throwIfAborted(signal);
       batch.forEach((pieceIndex, j) => {
-        outputs[pieceIndex] = results[j]?.translation_text.trim() ?? '';
+        outputs[pieceIndex] = results[j] ?? '';
       });
       onProgress?.({
         type: 'step',
@@ -132,11 +127,16 @@ async function translateLeg(
   return sentences.map((sentence) => byText.get(sentence)!);
 }
 
+/** The longest piece, in source tokens, whose translation still fits the model's positions. */
+function pieceBudget(modelLimit: number): number {
+  return Math.floor(modelLimit / EXPANSION);
+}
+
 /**
- * Room for the output: translations run longer than their source in many pairs (en→hi roughly 1.5× in
- * tokens), and the pipeline's default of 256 would silently cut long pieces. Capped at the model's
- * positional limit.
+ * Room for the output: the pipeline's default of 256 would silently cut long pieces, and a budget of the
+ * input's own length cuts every translation that runs longer than its source. Capped at the model's
+ * positional limit, which pieceBudget leaves room within.
  */
 function outputBudget(inputTokens: number, modelLimit: number): number {
-  return Math.min(modelLimit, inputTokens * 2 + 16);
+  return Math.min(modelLimit, inputTokens * EXPANSION + 16);
 }

@@ -82,7 +82,7 @@ describe('translateSentences', () => {
   it('reports a missing model as model_unavailable with its size and the remedy', async () => {
     const error = await translateSentences(['One.'], route('ar'), {
       ...context,
-      remedy: 'run `npm run models:pull -- ar`',
+      remedyFor: (languages) => `run \`npm run models:pull -- ${languages.join(' ')}\``,
     }).catch((e: unknown) => e);
     expect(isBitextError(error) && error.code).toBe('model_unavailable');
     expect(String((error as Error).message)).toMatch(
