@@ -16,7 +16,7 @@ import type { WireError } from './protocol';
 import { cleanArticle, joinParagraphs, sentencesOf, type SourceSentence } from './document';
 import { resolveLanguage } from './tasks';
 import { loadModel } from './load';
-import { routeLanguages, translateSentences } from './translate';
+import { routeLanguages, toSegments, translateSentences, type Segment } from './translate';
 
 export interface DigestRequest {
   text: string;
@@ -34,10 +34,7 @@ export interface DigestPlan {
   summary: SummaryOptions;
 }
 
-export interface Segment {
-  source: string;
-  target: string;
-}
+export type { Segment } from './translate';
 
 export interface LanguageResult {
   models: string[];
@@ -140,7 +137,7 @@ async function translateDigest(
   try {
     // One call for both, so they share batches and the model is loaded once.
     const translated = await translateSentences([...summaryTexts, ...articleTexts], route, context);
-    const summaryOut = translated.slice(0, summaryTexts.length);
+    const summaryOut = translated.slice(0, summaryTexts.length).map((t) => t.text);
     const articleOut = translated.slice(summaryTexts.length);
     return {
       models: route.map((leg) => leg.model.id),
@@ -150,10 +147,13 @@ async function translateDigest(
             sentences: summary.sentences.map((s, i) => ({ text: summaryOut[i] ?? '', sources: s.sources })),
           }
         : undefined,
-      segments: wantArticle
-        ? articleTexts.map((text, i) => ({ source: text, target: articleOut[i] ?? '' }))
+      segments: wantArticle ? toSegments(articleTexts, articleOut) : undefined,
+      text: wantArticle
+        ? joinParagraphs(
+            articleOut.map((t) => t.text),
+            sentences,
+          )
         : undefined,
-      text: wantArticle ? joinParagraphs(articleOut, sentences) : undefined,
     };
   } catch (error) {
     if (!isBitextError(error) || error.code === 'cancelled') throw error;

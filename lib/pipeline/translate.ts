@@ -11,6 +11,7 @@ import { joinSentences, splitToBudget } from '@/lib/text/chunk';
 import type { PipelineContext } from './context';
 import { generate } from './generate';
 import { loadModel } from './load';
+import { doubtAbout, type DoubtReason } from './quality';
 
 /** What translating needs from the pipeline context. */
 export type TranslateContext = Pick<
@@ -27,14 +28,43 @@ export const DEFAULT_BATCH_SIZE = 4;
  */
 const EXPANSION = 2;
 
+/** A translated sentence, and why it is doubtful when it is (see quality.ts): the reader should know. */
+export interface Translation {
+  text: string;
+  doubtful?: DoubtReason;
+}
+
+/** A source sentence beside its translation, as results, the API and shares carry them. */
+export interface Segment {
+  source: string;
+  target: string;
+  doubtful?: DoubtReason;
+}
+
+export function toSegments(sources: readonly string[], translations: readonly Translation[]): Segment[] {
+  return sources.map((source, i) => {
+    const { text = '', doubtful } = translations[i] ?? {};
+    return doubtful ? { source, target: text, doubtful } : { source, target: text };
+  });
+}
+
 export async function translateSentences(
   sentences: readonly string[],
   route: TranslationRoute,
   context: TranslateContext = {},
-): Promise<string[]> {
+): Promise<Translation[]> {
   const languages = routeLanguages(route);
-  let current = [...sentences];
-  for (const leg of route) current = await translateLeg(current, leg, context, languages);
+  let current: Translation[] = sentences.map((text) => ({ text }));
+  for (const leg of route) {
+    const next = await translateLeg(
+      current.map((t) => t.text),
+      leg,
+      context,
+      languages,
+    );
+    // Doubt about the first leg of two stays with the sentence.
+    current = next.map((t, i) => translation(t.text, current[i]?.doubtful ?? t.doubtful));
+  }
   return current;
 }
 
@@ -54,7 +84,7 @@ async function translateLeg(
   leg: TranslationLeg,
   context: TranslateContext,
   languages: string[],
-): Promise<string[]> {
+): Promise<Translation[]> {
   const { signal, onProgress, batchSize = DEFAULT_BATCH_SIZE } = context;
   throwIfAborted(signal);
   const translator = await loadModel(leg.model, context, languages);
@@ -87,28 +117,32 @@ async function translateLeg(
   // Longest first: pieces of similar length share a batch, so little compute is spent on padding.
   const order = pieces.map((_, i) => i).sort((a, b) => pieces[b]!.tokens - pieces[a]!.tokens || a - b);
   const outputs = new Array<string>(pieces.length);
+  const doubts = new Array<DoubtReason | undefined>(pieces.length);
   const interrupt = new InterruptableStoppingCriteria();
   const stop = () => interrupt.interrupt();
+  const decode = async (batch: number[]) => {
+    throwIfAborted(signal);
+    const longest = Math.max(...batch.map((i) => pieces[i]!.tokens));
+    const results = await generate(
+      translator,
+      batch.map((i) => prefix + pieces[i]!.text.trim()),
+      {
+        maxNewTokens: outputBudget(longest, leg.model.maxInputTokens),
+        srcLang: leg.srcLang,
+        tgtLang: leg.tgtLang,
+        interrupt,
+      },
+    );
+    throwIfAborted(signal);
+    batch.forEach((pieceIndex, j) => {
+      outputs[pieceIndex] = results[j] ?? '';
+      doubts[pieceIndex] = doubtAbout(pieces[pieceIndex]!.text, outputs[pieceIndex], leg);
+    });
+  };
   signal?.addEventListener('abort', stop);
   try {
     for (let start = 0; start < order.length; start += batchSize) {
-      throwIfAborted(signal);
-      const batch = order.slice(start, start + batchSize);
-      const longest = Math.max(...batch.map((i) => pieces[i]!.tokens));
-      const results = await generate(
-        translator,
-        batch.map((i) => prefix + pieces[i]!.text.trim()),
-        {
-          maxNewTokens: outputBudget(longest, leg.model.maxInputTokens),
-          srcLang: leg.srcLang,
-          tgtLang: leg.tgtLang,
-          interrupt,
-        },
-      );
-      throwIfAborted(signal);
-      batch.forEach((pieceIndex, j) => {
-        outputs[pieceIndex] = results[j] ?? '';
-      });
+      await decode(order.slice(start, start + batchSize));
       onProgress?.({
         type: 'step',
         task: 'translate',
@@ -117,14 +151,33 @@ async function translateLeg(
         total: order.length,
       });
     }
+    // A doubtful piece gets a second, fresh decode on its own, out of whatever its batch did to it; what
+    // is still doubtful after that is flagged, not hidden.
+    for (const [i, doubt] of doubts.entries()) if (doubt) await decode([i]);
   } finally {
     signal?.removeEventListener('abort', stop);
   }
 
-  const translated = distinct.map(() => [] as string[]);
-  pieces.forEach((piece, i) => translated[piece.sentence]!.push(outputs[i] ?? ''));
-  const byText = new Map(distinct.map((sentence, i) => [sentence, joinSentences(translated[i]!)]));
+  const translated = distinct.map(() => ({
+    texts: [] as string[],
+    doubtful: undefined as DoubtReason | undefined,
+  }));
+  pieces.forEach((piece, i) => {
+    const sentence = translated[piece.sentence]!;
+    sentence.texts.push(outputs[i] ?? '');
+    sentence.doubtful ??= doubts[i];
+  });
+  const byText = new Map(
+    distinct.map((sentence, i) => {
+      const { texts, doubtful } = translated[i]!;
+      return [sentence, translation(joinSentences(texts), doubtful)];
+    }),
+  );
   return sentences.map((sentence) => byText.get(sentence)!);
+}
+
+function translation(text: string, doubtful: DoubtReason | undefined): Translation {
+  return doubtful ? { text, doubtful } : { text };
 }
 
 /** The longest piece, in source tokens, whose translation still fits the model's positions. */

@@ -70,7 +70,7 @@ export async function summarizeAbstractive(
         `Cannot summarise ${options.language}: no model translates it to ${spec.language}.`,
       );
     }
-    input = await translateSentences(input, route, context);
+    input = (await translateSentences(input, route, context)).map((t) => t.text);
     pivot = { via: spec.language, models: route.map((leg) => leg.model.id) };
   }
 

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { NextIntlClientProvider } from 'next-intl';
+import { NextIntlClientProvider, type AbstractIntlMessages } from 'next-intl';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { jsx } from 'react/jsx-runtime';
 import { describe, expect, it } from 'vitest';
 import { SentenceParagraphs } from '@/components/results/sentence-paragraphs';
 import { routing } from '@/i18n/routing';
 import { DOUBT_REASONS, type DoubtReason } from '@/lib/pipeline/quality';
 
-function render(locale: string, doubts: (DoubtReason | undefined)[]): string {
-  const messages = JSON.parse(
-    readFileSync(new URL(`../../messages/${locale}.json`, import.meta.url), 'utf8'),
-  );
+function render(locale: (typeof routing.locales)[number], doubts: (DoubtReason | undefined)[]): string {
+  const file = new URL(`../../messages/${locale}.json`, import.meta.url);
+  const messages = JSON.parse(readFileSync(file, 'utf8')) as AbstractIntlMessages;
   const paragraphs = createElement(SentenceParagraphs, {
     texts: ['Лавров сказал.', 'Переговоры идут идут идут идут.'],
     doubts,
@@ -19,7 +19,10 @@ function render(locale: string, doubts: (DoubtReason | undefined)[]): string {
     onHighlight: () => {},
     summaryIndexOf: () => undefined,
   });
-  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages }, paragraphs));
+  // What JSX compiles to: the provider's props type wants its children among them.
+  return renderToStaticMarkup(
+    jsx(NextIntlClientProvider, { locale, messages, timeZone: 'UTC', children: paragraphs }),
+  );
 }
 
 /** The marker's label: what a screen reader says and a pointer's tooltip shows. */

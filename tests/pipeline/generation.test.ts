@@ -17,6 +17,9 @@ function routeThrough(model: 'chatty-ru' | 'double-ru'): TranslationRoute {
   return [{ ...leg!, model: { ...leg!.model, id: `bitext-fixtures/${model}` } }];
 }
 
+/** The translated texts alone. */
+const translate = (...args: Parameters<typeof translateSentences>) =>
+  translateSentences(...args).then((out) => out.map((t) => t.text));
 const letters = (text: string) => text.match(/\p{L}/gu)?.length ?? 0;
 const HUNDRED_WORDS = Array.from(
   { length: 100 },
@@ -28,15 +31,15 @@ describe('a row of a batch that has finished', () => {
   const chatty = routeThrough('chatty-ru');
 
   it('stays finished: the seed article translates the same batched as one sentence at a time', async () => {
-    const alone = await translateSentences(seedSentences, chatty, { device, batchSize: 1 });
-    const batched = await translateSentences(seedSentences, chatty, { device, batchSize: 4 });
+    const alone = await translate(seedSentences, chatty, { device, batchSize: 1 });
+    const batched = await translate(seedSentences, chatty, { device, batchSize: 4 });
     expect(batched).toEqual(alone);
   });
 
   it('stays finished beside a much longer sentence', async () => {
     const batch = ['Lavrov spoke.', `${HUNDRED_WORDS}.`];
-    const alone = await translateSentences(batch, chatty, { device, batchSize: 1 });
-    const batched = await translateSentences(batch, chatty, { device, batchSize: 2 });
+    const alone = await translate(batch, chatty, { device, batchSize: 1 });
+    const batched = await translate(batch, chatty, { device, batchSize: 2 });
     expect(batched).toEqual(alone);
     expect(batched[0]).toBe('Лавров споке.');
   });
@@ -48,7 +51,7 @@ describe('a translation longer than its source', () => {
 
   it('is never cut, however long the sentence', async () => {
     const sentences = [...seedSentences, `${HUNDRED_WORDS}.`];
-    const out = await translateSentences(sentences, double, { device });
+    const out = await translate(sentences, double, { device });
     sentences.forEach((sentence, i) => expect(letters(out[i]!)).toBe(2 * letters(sentence)));
   });
 });

@@ -71,6 +71,9 @@ describe('generateFixtures', () => {
       'bitext-fixtures/upper',
       'bitext-fixtures/chatty-ru',
       'bitext-fixtures/double-ru',
+      'bitext-fixtures/mute-ru',
+      'bitext-fixtures/terse-ru',
+      'bitext-fixtures/stuck-ru',
     ]);
     const files = [...(await snapshot(path.join(root, 'bitext-fixtures/upper'))).keys()];
     expect(files).toEqual([
