@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { detectLanguage } from '@/lib/detect';
 import { isBitextError } from '@/lib/errors';
 import type { ProgressEvent } from '@/lib/pipeline/events';
-import { digest } from '@/lib/pipeline/digest';
+import { digest, type Segment } from '@/lib/pipeline/digest';
 import { summarizeText, translateText } from '@/lib/pipeline/tasks';
 import { serverPipelineContext } from '@/lib/server/engine';
 import { supportedLanguage } from '@/lib/server/http';
@@ -83,6 +83,12 @@ function reportProgress(event: ProgressEvent): void {
   }
 }
 
+/** Doubtful translations on stderr, so the reader of plain output knows too (`--json` carries the flag). */
+function reportDoubts(target: string, segments: readonly Segment[]): void {
+  for (const { target: text, doubtful } of segments)
+    if (doubtful) process.stderr.write(`${target}: doubtful (${doubtful}): ${text}\n`);
+}
+
 async function run(): Promise<number> {
   const options = parseCli(process.argv.slice(2));
   const text = await readInput(options.input);
@@ -111,6 +117,7 @@ async function run(): Promise<number> {
       for (const target of options.to)
         results.push(await translateText({ text }, { source, target }, context));
       print(results, results.map((r) => `[${r.target}]\n${r.translation}`).join('\n\n'));
+      for (const r of results) reportDoubts(r.target, r.segments);
       return 0;
     }
     case 'digest': {
@@ -124,6 +131,7 @@ async function run(): Promise<number> {
       const failed = Object.entries(result.translations).filter(([, t]) => t.error);
       for (const [code, t] of failed)
         process.stderr.write(`${code}: ${t.error?.code}: ${t.error?.message}\n`);
+      for (const [code, t] of Object.entries(result.translations)) reportDoubts(code, t.segments ?? []);
       print(
         { language: result.language, summary: result.summary, translations },
         [

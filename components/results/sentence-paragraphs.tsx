@@ -1,3 +1,6 @@
+import { useTranslations } from 'next-intl';
+
+import type { DoubtReason } from '@/lib/pipeline/quality';
 import {
   gapBetween,
   HIGHLIGHT_CLASS,
@@ -17,6 +20,8 @@ interface Props {
   summaryIndexOf: (sentence: number) => number | undefined;
   /** Ids for sentences something scrolls to ("show in source"). */
   idOf?: (sentence: number) => string;
+  /** Why a sentence's translation is doubtful, by sentence index (absent: none is). */
+  doubts?: readonly (DoubtReason | undefined)[];
 }
 
 /**
@@ -30,6 +35,7 @@ export function SentenceParagraphs({
   onHighlight,
   summaryIndexOf,
   idOf,
+  doubts,
 }: Props) {
   return paragraphs.map((indices, p) => (
     <p key={p} className="reading">
@@ -48,10 +54,31 @@ export function SentenceParagraphs({
               }`}
             >
               {texts[i]}
+              {doubts?.[i] && <DoubtMarker reason={doubts[i]} />}
             </span>
           </span>
         );
       })}
     </p>
   ));
+}
+
+/**
+ * A quiet mark after a sentence the checks doubt (empty, wrong script, a loop, a far-off length): a reader of
+ * a language they cannot read has no other way to know. The reason is its tooltip and what a screen reader
+ * says with the sentence.
+ */
+function DoubtMarker({ reason }: { reason: DoubtReason }) {
+  const t = useTranslations('SentenceParagraphs');
+  const label = t(`doubtful.${reason}`);
+  return (
+    <sup
+      data-doubtful={reason}
+      title={label}
+      className="ms-0.5 cursor-help text-xs text-amber-700 dark:text-amber-400"
+    >
+      <span aria-hidden="true">?</span>
+      <span className="sr-only">{label}</span>
+    </sup>
+  );
 }

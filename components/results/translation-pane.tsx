@@ -139,6 +139,7 @@ function TranslationBody({
     return (
       <SentenceParagraphs
         texts={segments.map((s) => s.target)}
+        doubts={segments.map((s) => s.doubtful)}
         paragraphs={rows}
         highlight={highlight}
         onHighlight={onHighlight}

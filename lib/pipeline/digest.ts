@@ -23,7 +23,7 @@ import { cleanArticle, joinParagraphs, sentencesOf, type SourceSentence } from '
 import { resolveLanguage } from './tasks';
 import { loadModel } from './load';
 import { routeFor } from './routes';
-import { translateSentences } from './translate';
+import { routeLanguages, toSegments, translateSentences, type Segment } from './translate';
 
 export interface DigestRequest {
   text: string;
@@ -41,10 +41,7 @@ export interface DigestPlan {
   summary: SummaryOptions;
 }
 
-export interface Segment {
-  source: string;
-  target: string;
-}
+export type { Segment } from './translate';
 
 export interface LanguageResult {
   models: string[];
@@ -150,14 +147,8 @@ function preload(
   context: PipelineContext,
 ): Promise<LanguageCode> {
   const legs = usableRoute(context, source, target) ?? [];
-  const options = {
-    device: context.device,
-    shaderF16: context.shaderF16,
-    threads: context.threads,
-    onProgress: context.onProgress,
-    remedy: remedyFor(source, target, context),
-  };
-  return Promise.allSettled(legs.map((leg) => loadModel(leg.model, options))).then(() => target);
+  const languages = routeLanguages(legs);
+  return Promise.allSettled(legs.map((leg) => loadModel(leg.model, context, languages))).then(() => target);
 }
 
 /** The route when this context may use one; loading is for routes that exist (their errors come later). */
@@ -171,10 +162,6 @@ function usableRoute(
   } catch {
     return undefined;
   }
-}
-
-function remedyFor(source: LanguageCode, target: LanguageCode, context: PipelineContext): string | undefined {
-  return context.remedyFor?.([source, target].filter((l) => l !== 'en'));
 }
 
 async function translateDigest(
@@ -198,11 +185,8 @@ async function translateDigest(
   const articleTexts = wantArticle ? sentences.map((s) => s.text) : [];
   try {
     // One call for both, so they share batches and the model is loaded once.
-    const translated = await translateSentences([...summaryTexts, ...articleTexts], route, {
-      ...context,
-      remedy: remedyFor(source, target, context),
-    });
-    const summaryOut = translated.slice(0, summaryTexts.length);
+    const translated = await translateSentences([...summaryTexts, ...articleTexts], route, context);
+    const summaryOut = translated.slice(0, summaryTexts.length).map((t) => t.text);
     const articleOut = translated.slice(summaryTexts.length);
     return {
       models: route.map((leg) => leg.model.id),
@@ -212,10 +196,13 @@ async function translateDigest(
             sentences: summary.sentences.map((s, i) => ({ text: summaryOut[i] ?? '', sources: s.sources })),
           }
         : undefined,
-      segments: wantArticle
-        ? articleTexts.map((text, i) => ({ source: text, target: articleOut[i] ?? '' }))
+      segments: wantArticle ? toSegments(articleTexts, articleOut) : undefined,
+      text: wantArticle
+        ? joinParagraphs(
+            articleOut.map((t) => t.text),
+            sentences,
+          )
         : undefined,
-      text: wantArticle ? joinParagraphs(articleOut, sentences) : undefined,
     };
   } catch (error) {
     if (!isBitextError(error) || error.code === 'cancelled') throw error;

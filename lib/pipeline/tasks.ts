@@ -10,7 +10,7 @@ import { joinSentences } from '@/lib/text/chunk';
 import { normalizeText } from '@/lib/text/normalize';
 import { cleanArticle, joinParagraphs, sentencesOf, type SourceSentence } from './document';
 import { routeFor } from './routes';
-import { translateSentences } from './translate';
+import { toSegments, translateSentences, type Segment } from './translate';
 
 /** The given language, else the detected one; undetermined text is an error the UI turns into a question. */
 export function resolveLanguage(
@@ -45,7 +45,7 @@ export interface TextTranslation {
   target: LanguageCode;
   model: string;
   translation: string;
-  segments: { source: string; target: string }[];
+  segments: Segment[];
 }
 
 /** Translate free text (split into sentences) or the caller's own segments (kept as given). */
@@ -62,15 +62,13 @@ export async function translateText(
   const { target } = languages;
   const route = routeFor(context, source, target);
   const sourceTexts = layout.map((s) => s.text);
-  const translated = await translateSentences(sourceTexts, route, {
-    ...context,
-    remedy: context.remedyFor?.([source, target].filter((l) => l !== 'en')),
-  });
+  const translated = await translateSentences(sourceTexts, route, context);
+  const texts = translated.map((t) => t.text);
   return {
     source,
     target,
     model: route.map((leg) => leg.model.id).join(' → '),
-    translation: 'text' in input ? joinParagraphs(translated, layout) : joinSentences(translated),
-    segments: sourceTexts.map((text, i) => ({ source: text, target: translated[i] ?? '' })),
+    translation: 'text' in input ? joinParagraphs(texts, layout) : joinSentences(texts),
+    segments: toSegments(sourceTexts, translated),
   };
 }

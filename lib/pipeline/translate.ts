@@ -1,54 +1,77 @@
 /**
  * Sentence-aligned, batched translation through a registry route (one leg, or two through English).
- * Output i is the translation of input sentence i, always: long sentences are split to the model's token
- * budget and their pieces rejoined, so nothing is truncated and nothing is lost.
+ * Output i is the translation of input sentence i, always: long sentences are split small enough that a
+ * translation twice their length still fits the model, and their pieces rejoined, so nothing is truncated
+ * on the way in or out and nothing is lost.
  */
-import { InterruptableStoppingCriteria, type TranslationPipeline } from '@huggingface/transformers';
+import { InterruptableStoppingCriteria } from '@huggingface/transformers';
 import { throwIfAborted } from '@/lib/errors';
 import type { TranslationLeg, TranslationRoute } from '@/lib/models/registry';
 import { joinSentences, splitToBudget } from '@/lib/text/chunk';
-import type { OnProgress } from './events';
-import { loadModel, type Device } from './load';
+import type { PipelineContext } from './context';
+import { generate } from './generate';
+import { loadModel } from './load';
+import { doubtAbout, type DoubtReason } from './quality';
 
-export interface TranslateOptions {
-  device?: Device;
-  /** The WebGPU adapter runs fp16 shaders (see placementFor). */
-  shaderF16?: boolean;
-  signal?: AbortSignal;
-  onProgress?: OnProgress;
-  /** Pieces per generate() call. */
-  batchSize?: number;
-  /** onnxruntime intra-op threads (see LoadOptions). */
-  threads?: number;
-  remedy?: string;
-}
+/** What translating needs from the pipeline context. */
+export type TranslateContext = Pick<
+  PipelineContext,
+  'device' | 'shaderF16' | 'signal' | 'onProgress' | 'batchSize' | 'threads' | 'remedyFor'
+>;
 
 export const DEFAULT_BATCH_SIZE = 4;
+
+/**
+ * Output tokens a translation may take per source token. Translations run longer than their source in many
+ * pairs (en→hi about 1.5× in tokens); 2 leaves room for the worst of them, and pieces are cut small enough
+ * that twice their length still fits the model's positions.
+ */
+const EXPANSION = 2;
+
+/** A translated sentence, and why it is doubtful when it is (see quality.ts): the reader should know. */
+export interface Translation {
+  text: string;
+  doubtful?: DoubtReason;
+}
+
+/** A source sentence beside its translation, as results, the API and shares carry them. */
+export interface Segment {
+  source: string;
+  target: string;
+  doubtful?: DoubtReason;
+}
+
+export function toSegments(sources: readonly string[], translations: readonly Translation[]): Segment[] {
+  return sources.map((source, i) => {
+    const { text = '', doubtful } = translations[i] ?? {};
+    return doubtful ? { source, target: text, doubtful } : { source, target: text };
+  });
+}
 
 export async function translateSentences(
   sentences: readonly string[],
   route: TranslationRoute,
-  options: TranslateOptions = {},
-): Promise<string[]> {
-  let current = [...sentences];
-  for (const leg of route) current = await translateLeg(current, leg, options);
+  context: TranslateContext = {},
+): Promise<Translation[]> {
+  const languages = routeLanguages(route);
+  let current: Translation[] = sentences.map((text) => ({ text }));
+  for (const leg of route) {
+    const next = await translateLeg(
+      current.map((t) => t.text),
+      leg,
+      context,
+      languages,
+    );
+    // Doubt about the first leg of two stays with the sentence.
+    current = next.map((t, i) => translation(t.text, current[i]?.doubtful ?? t.doubtful));
+  }
   return current;
 }
 
-/**
- * transformers.js types a pipeline's options as a complete GenerationConfig; at run time they are keyword
- * arguments merged over the model's generation_config, and include generate()'s stopping_criteria and
- * NLLB's src_lang/tgt_lang (read by its tokenizer).
- */
-type TranslateCall = (
-  texts: string[],
-  options: {
-    max_new_tokens: number;
-    src_lang?: string;
-    tgt_lang?: string;
-    stopping_criteria: InterruptableStoppingCriteria[];
-  },
-) => Promise<{ translation_text: string }[]>;
+/** The languages a route's models are loaded for (English ones come with every set), for the remedy. */
+export function routeLanguages(route: TranslationRoute): string[] {
+  return [...new Set(route.flatMap((leg) => [leg.source, leg.target]))].filter((l) => l !== 'en');
+}
 
 interface Piece {
   sentence: number;
@@ -59,24 +82,12 @@ interface Piece {
 async function translateLeg(
   sentences: readonly string[],
   leg: TranslationLeg,
-  {
-    device,
-    shaderF16,
-    signal,
-    onProgress,
-    batchSize = DEFAULT_BATCH_SIZE,
-    threads,
-    remedy,
-  }: TranslateOptions,
-): Promise<string[]> {
+  context: TranslateContext,
+  languages: string[],
+): Promise<Translation[]> {
+  const { signal, onProgress, batchSize = DEFAULT_BATCH_SIZE } = context;
   throwIfAborted(signal);
-  const translator = (await loadModel(leg.model, {
-    device,
-    shaderF16,
-    onProgress,
-    remedy,
-    threads,
-  })) as TranslationPipeline;
+  const translator = await loadModel(leg.model, context, languages);
   const prefix = leg.targetToken ? `${leg.targetToken} ` : '';
   // Chunking asks for the same texts' counts again and again (each piece is counted when it is tried and
   // when it is batched); remembering them halves the tokenizer calls, which dominate the overhead.
@@ -94,37 +105,44 @@ async function translateLeg(
   const distinct = [...new Set(sentences)];
   const pieces: Piece[] = distinct.flatMap((sentence, index) =>
     sentence.trim()
-      ? splitToBudget(sentence, leg.model.maxInputTokens, countTokens, leg.source).map((text) => ({
-          sentence: index,
-          text,
-          tokens: countTokens(text),
-        }))
+      ? splitToBudget(sentence, pieceBudget(leg.model.maxInputTokens), countTokens, leg.source).map(
+          (text) => ({
+            sentence: index,
+            text,
+            tokens: countTokens(text),
+          }),
+        )
       : [],
   );
   // Longest first: pieces of similar length share a batch, so little compute is spent on padding.
   const order = pieces.map((_, i) => i).sort((a, b) => pieces[b]!.tokens - pieces[a]!.tokens || a - b);
   const outputs = new Array<string>(pieces.length);
+  const doubts = new Array<DoubtReason | undefined>(pieces.length);
   const interrupt = new InterruptableStoppingCriteria();
   const stop = () => interrupt.interrupt();
+  const decode = async (batch: number[]) => {
+    throwIfAborted(signal);
+    const longest = Math.max(...batch.map((i) => pieces[i]!.tokens));
+    const results = await generate(
+      translator,
+      batch.map((i) => prefix + pieces[i]!.text.trim()),
+      {
+        maxNewTokens: outputBudget(longest, leg.model.maxInputTokens),
+        srcLang: leg.srcLang,
+        tgtLang: leg.tgtLang,
+        interrupt,
+      },
+    );
+    throwIfAborted(signal);
+    batch.forEach((pieceIndex, j) => {
+      outputs[pieceIndex] = results[j] ?? '';
+      doubts[pieceIndex] = doubtAbout(pieces[pieceIndex]!.text, outputs[pieceIndex], leg);
+    });
+  };
   signal?.addEventListener('abort', stop);
   try {
     for (let start = 0; start < order.length; start += batchSize) {
-      throwIfAborted(signal);
-      const batch = order.slice(start, start + batchSize);
-      const longest = Math.max(...batch.map((i) => pieces[i]!.tokens));
-      const results = await (translator as unknown as TranslateCall)(
-        batch.map((i) => prefix + pieces[i]!.text.trim()),
-        {
-          max_new_tokens: outputBudget(longest, leg.model.maxInputTokens),
-          src_lang: leg.srcLang,
-          tgt_lang: leg.tgtLang,
-          stopping_criteria: [interrupt],
-        },
-      );
-      throwIfAborted(signal);
-      batch.forEach((pieceIndex, j) => {
-        outputs[pieceIndex] = results[j]?.translation_text.trim() ?? '';
-      });
+      await decode(order.slice(start, start + batchSize));
       onProgress?.({
         type: 'step',
         task: 'translate',
@@ -133,21 +151,45 @@ async function translateLeg(
         total: order.length,
       });
     }
+    // A doubtful piece gets a second, fresh decode on its own, out of whatever its batch did to it; what
+    // is still doubtful after that is flagged, not hidden.
+    for (const [i, doubt] of doubts.entries()) if (doubt) await decode([i]);
   } finally {
     signal?.removeEventListener('abort', stop);
   }
 
-  const translated = distinct.map(() => [] as string[]);
-  pieces.forEach((piece, i) => translated[piece.sentence]!.push(outputs[i] ?? ''));
-  const byText = new Map(distinct.map((sentence, i) => [sentence, joinSentences(translated[i]!)]));
+  const translated = distinct.map(() => ({
+    texts: [] as string[],
+    doubtful: undefined as DoubtReason | undefined,
+  }));
+  pieces.forEach((piece, i) => {
+    const sentence = translated[piece.sentence]!;
+    sentence.texts.push(outputs[i] ?? '');
+    sentence.doubtful ??= doubts[i];
+  });
+  const byText = new Map(
+    distinct.map((sentence, i) => {
+      const { texts, doubtful } = translated[i]!;
+      return [sentence, translation(joinSentences(texts), doubtful)];
+    }),
+  );
   return sentences.map((sentence) => byText.get(sentence)!);
 }
 
+function translation(text: string, doubtful: DoubtReason | undefined): Translation {
+  return doubtful ? { text, doubtful } : { text };
+}
+
+/** The longest piece, in source tokens, whose translation still fits the model's positions. */
+function pieceBudget(modelLimit: number): number {
+  return Math.floor(modelLimit / EXPANSION);
+}
+
 /**
- * Room for the output: translations run longer than their source in many pairs (en→hi roughly 1.5× in
- * tokens), and the pipeline's default of 256 would silently cut long pieces. Capped at the model's
- * positional limit.
+ * Room for the output: the pipeline's default of 256 would silently cut long pieces, and a budget of the
+ * input's own length cuts every translation that runs longer than its source. Capped at the model's
+ * positional limit, which pieceBudget leaves room within.
  */
 function outputBudget(inputTokens: number, modelLimit: number): number {
-  return Math.min(modelLimit, inputTokens * 2 + 16);
+  return Math.min(modelLimit, inputTokens * EXPANSION + 16);
 }

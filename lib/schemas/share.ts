@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import type { DigestResult } from '@/lib/pipeline/digest';
 import { LIMITS } from '@/lib/limits';
+import { DOUBT_REASONS } from '@/lib/pipeline/quality';
 import { SUMMARY_LENGTHS, SUMMARY_MODES, SUMMARY_TYPES } from '@/lib/summarize/options';
 import { articleText, languageTag } from './api';
 import { TRANSLATE_SCOPES } from './rules';
@@ -25,6 +26,8 @@ const summary = z.strictObject({
 const segment = z.strictObject({
   source: z.string().check(z.maxLength(LIMITS.articleChars)),
   target: z.string().check(z.maxLength(LIMITS.articleChars)),
+  /** Why the translation is doubtful (lib/pipeline/quality.ts), kept so the share shows it as the workspace did. */
+  doubtful: z.optional(z.enum(DOUBT_REASONS)),
 });
 
 const translation = z.strictObject({

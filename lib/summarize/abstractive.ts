@@ -7,6 +7,7 @@ import { throwIfAborted } from '@/lib/errors';
 import type { LanguageCode } from '@/lib/langs';
 import { summarizerModel } from '@/lib/models/registry';
 import type { PipelineContext } from '@/lib/pipeline/context';
+import { generate } from '@/lib/pipeline/generate';
 import { loadModel } from '@/lib/pipeline/load';
 import { routeFor } from '@/lib/pipeline/routes';
 import { translateSentences } from '@/lib/pipeline/translate';
@@ -29,20 +30,29 @@ export interface AbstractiveSummary extends Summary {
 /** Map-reduce rounds; each must shrink the text, so this only bounds a model that echoes its input. */
 const MAX_ROUNDS = 3;
 
-type SummarizeCall = (
-  texts: string[],
-  options: { max_new_tokens: number },
-) => Promise<{ summary_text: string }[]>;
+/**
+ * New tokens per chunk summary, by the length asked for; distilbart's own 56–142 (its generation_config,
+ * which counts the start token) is "medium". Its min_length would make a chunk shorter than that write on
+ * past what it has to say and be cut mid-sentence, so the minimum is held to a quarter of the chunk, and
+ * the maximum is never below the chunk's own length, so that a summary can always end on its own.
+ */
+const SUMMARY_TOKENS: Record<SummaryLength, { min: number; max: number }> = {
+  short: { min: 24, max: 96 },
+  medium: { min: 55, max: 141 },
+  long: { min: 90, max: 224 },
+};
+
+function summaryBudget(chunkTokens: number, length: SummaryLength, modelLimit: number) {
+  const { min, max } = SUMMARY_TOKENS[length];
+  return {
+    minNewTokens: Math.min(min, Math.floor(chunkTokens / 4)),
+    maxNewTokens: Math.min(modelLimit, Math.max(max, chunkTokens)),
+  };
+}
 
 /** The summariser, loaded as every use of it in this context loads it (prepareDigest starts it early). */
 export function loadSummarizer(context: PipelineContext): Promise<SummarizationPipeline> {
-  return loadModel(summarizerModel(context.profile), {
-    device: context.device,
-    shaderF16: context.shaderF16,
-    onProgress: context.onProgress,
-    threads: context.threads,
-    remedy: context.remedyFor?.([]),
-  }) as Promise<SummarizationPipeline>;
+  return loadModel(summarizerModel(context.profile), context) as Promise<SummarizationPipeline>;
 }
 
 export async function summarizeAbstractive(
@@ -55,15 +65,11 @@ export async function summarizeAbstractive(
   let pivot: AbstractiveSummary['pivot'];
   if (options.language !== spec.language) {
     const route = routeFor(context, options.language, spec.language);
-    input = await translateSentences(input, route, {
-      ...context,
-      remedy: context.remedyFor?.([options.language]),
-    });
+    input = (await translateSentences(input, route, context)).map((t) => t.text);
     pivot = { via: spec.language, models: route.map((leg) => leg.model.id) };
   }
 
   const summarizer = await loadSummarizer(context);
-  const summarize = summarizer as unknown as SummarizeCall;
   const countTokens = (text: string) => summarizer.tokenizer.encode(text).length;
 
   let parts = input.filter((s) => s.trim());
@@ -73,9 +79,9 @@ export async function summarizeAbstractive(
     const summaries: string[] = [];
     for (const [index, chunk] of chunks.entries()) {
       throwIfAborted(context.signal);
-      // A summary never needs more tokens than its input; the model's own max_length would cut long chunks.
-      const [result] = await summarize([chunk.text], { max_new_tokens: countTokens(chunk.text) });
-      summaries.push(result?.summary_text.trim() ?? '');
+      const budget = summaryBudget(countTokens(chunk.text), options.length, spec.maxInputTokens);
+      const [summary] = await generate(summarizer, [chunk.text], budget);
+      summaries.push(summary ?? '');
       context.onProgress?.({ type: 'step', task: 'summarize', done: index + 1, total: chunks.length });
     }
     parts = summaries.filter(Boolean);

@@ -132,7 +132,7 @@ async function runCanaries(
   let outputs: string[];
   let checks: CanaryCheck[][];
   if (leg) {
-    outputs = await translateSentences(inputs, [leg], context);
+    outputs = (await translateSentences(inputs, [leg], context)).map((t) => t.text);
     checks = inputs.map((input, i) => checkTranslation(input, outputs[i] ?? '', leg));
   } else {
     outputs = [];

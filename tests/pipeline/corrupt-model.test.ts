@@ -14,7 +14,7 @@ const decoder = 'onnx/decoder_model_merged_quantized.onnx';
 /** Runs one translation, returning the error code or the output. */
 async function attempt(): Promise<string> {
   return translateSentences(['Moscow.'], route, { device: 'cpu' }).then(
-    ([out]) => out ?? '',
+    ([out]) => out?.text ?? '',
     (error: { code?: string }) => `error:${error.code}`,
   );
 }

@@ -8,6 +8,9 @@ import { readArticle, scriptShare, configureFixtureModels } from '../support/fix
 
 const { device } = configureFixtureModels();
 const context = { device };
+/** The translated texts alone. */
+const translate = (...args: Parameters<typeof translateSentences>) =>
+  translateSentences(...args).then((out) => out.map((t) => t.text));
 const route = (target: 'ru' | 'hi' | 'zh-Hans' | 'ar') => translationRoute('fixtures', 'en', target)!;
 
 // translit-ru maps Latin letters one-to-one, so the expected Cyrillic can be read off the source.
@@ -17,13 +20,13 @@ const LONG =
 describe('translateSentences', () => {
   it('returns one translation per sentence, in order, in the target script', async () => {
     const sentences = ['Moscow, SANA.', 'Lavrov said so.', 'The talks go on.'];
-    const out = await translateSentences(sentences, route('ru'), context);
+    const out = await translate(sentences, route('ru'), context);
     expect(out).toEqual(['Мосцов, САНА.', 'Лавров саид со.', 'Тхе талкс го он.']);
   });
 
   it('splits a sentence longer than the model budget and rejoins it without loss', async () => {
     expect(LONG.length).toBeGreaterThan(128);
-    const [out] = await translateSentences([LONG], route('ru'), context);
+    const [out] = await translate([LONG], route('ru'), context);
     // Same words, same count: nothing was cut at the 128-token budget.
     expect(out?.split(' ')).toHaveLength(LONG.split(' ').length);
     expect(out?.endsWith('аттемптс.')).toBe(true);
@@ -38,7 +41,7 @@ describe('translateSentences', () => {
       ['hi', 'Devanagari'],
       ['zh-Hans', 'Han'],
     ] as const) {
-      const out = await translateSentences(sentences, route(target), {
+      const out = await translate(sentences, route(target), {
         ...context,
         batchSize: 4,
         onProgress: (e) => progress.push(e),
@@ -52,20 +55,16 @@ describe('translateSentences', () => {
   });
 
   it('leaves empty sentences empty and keeps the alignment', async () => {
-    const out = await translateSentences(['One.', '  ', 'Two.'], route('ru'), context);
+    const out = await translate(['One.', '  ', 'Two.'], route('ru'), context);
     expect(out).toEqual(['Оне.', '', 'Тво.']);
   });
 
   it('translates a repeated sentence once and gives every copy the same translation', async () => {
     const progress: ProgressEvent[] = [];
-    const out = await translateSentences(
-      ['Lavrov said so.', 'The talks go on.', 'Lavrov said so.'],
-      route('ru'),
-      {
-        ...context,
-        onProgress: (e) => progress.push(e),
-      },
-    );
+    const out = await translate(['Lavrov said so.', 'The talks go on.', 'Lavrov said so.'], route('ru'), {
+      ...context,
+      onProgress: (e) => progress.push(e),
+    });
     expect(out).toEqual(['Лавров саид со.', 'Тхе талкс го он.', 'Лавров саид со.']);
     // Two pieces went to the model, not three.
     expect(progress.filter((e) => e.type === 'step').at(-1)).toMatchObject({ done: 2, total: 2 });
@@ -75,14 +74,14 @@ describe('translateSentences', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(
-      translateSentences(['One.'], route('ru'), { ...context, signal: controller.signal }),
+      translate(['One.'], route('ru'), { ...context, signal: controller.signal }),
     ).rejects.toMatchObject({ code: 'cancelled' });
   });
 
   it('reports a missing model as model_unavailable with its size and the remedy', async () => {
-    const error = await translateSentences(['One.'], route('ar'), {
+    const error = await translate(['One.'], route('ar'), {
       ...context,
-      remedy: 'run `npm run models:pull -- ar`',
+      remedyFor: (languages) => `run \`npm run models:pull -- ${languages.join(' ')}\``,
     }).catch((e: unknown) => e);
     expect(isBitextError(error) && error.code).toBe('model_unavailable');
     expect(String((error as Error).message)).toMatch(

@@ -70,6 +70,11 @@ describe('generateFixtures', () => {
       'bitext-fixtures/translit-zh',
       'bitext-fixtures/adversary',
       'bitext-fixtures/upper',
+      'bitext-fixtures/chatty-ru',
+      'bitext-fixtures/double-ru',
+      'bitext-fixtures/mute-ru',
+      'bitext-fixtures/terse-ru',
+      'bitext-fixtures/stuck-ru',
     ]);
     const files = [...(await snapshot(path.join(root, 'bitext-fixtures/upper'))).keys()];
     expect(files).toEqual([
@@ -149,14 +154,41 @@ describe('translit fixtures', () => {
 });
 
 describe('upper fixture', () => {
-  it('summarises by upper-casing ASCII letters and leaving every other character alone', async () => {
+  const summarize = async (texts: string[], options: { max_new_tokens: number }) => {
     const summarizer = (await pipeline('summarization', 'bitext-fixtures/upper', {
       dtype: 'fp32',
     })) as unknown as TextToText<'summary_text'>;
-    const output = await summarizer([HEADLINE, BYLINE], { max_new_tokens: MAX_NEW_TOKENS });
-    expect(output.map((o) => o.summary_text)).toEqual([
+    return (await summarizer(texts, options)).map((o) => o.summary_text);
+  };
+
+  it('summarises by upper-casing the lead, up to the first full stop, and leaving every other character alone', async () => {
+    expect(await summarize([HEADLINE], { max_new_tokens: 256 })).toEqual([
       'LAVROV: RUSSIA ISN’T’ CONDUCTING ANY SECRET NEGOTIATIONS ABOUT SYRIA',
-      'HAZEM SABBAGH',
     ]);
+    const text = 'Lavrov spoke to reporters in Moscow on Monday about the talks in Geneva. They go on.';
+    expect(await summarize([text], { max_new_tokens: 256 })).toEqual([
+      'LAVROV SPOKE TO REPORTERS IN MOSCOW ON MONDAY ABOUT THE TALKS IN GENEVA.',
+    ]);
+  });
+
+  it('is held to distilbart’s min_length of 56: made to go on, it loops, and is cut where its budget ends', async () => {
+    expect(await summarize(['Lavrov spoke. The talks go on.'], { max_new_tokens: 256 })).toEqual([
+      'LAVROV SPOKE.LAVROV SPOKE.LAVROV SPOKE.LAVROV SPOKE.LAVROV SPOKE.',
+    ]);
+    expect(await summarize(['Lavrov spoke. The talks go on.'], { max_new_tokens: 20 })).toEqual([
+      'LAVROV SPOKE.LAVRO',
+    ]);
+  });
+});
+
+describe('adversarial fixtures', () => {
+  it('chatty-ru keeps talking in a batch once its row has finished', async () => {
+    const [short] = await translate('chatty-ru', ['Hi.', BYLINE]);
+    expect(short).toMatch(/^Хи\.ж+$/u);
+  });
+
+  it('double-ru writes every character twice', async () => {
+    // Its first space is the output's own leading one, which the pipeline keeps.
+    expect(await translate('double-ru', ['Hi, SANA.'])).toEqual([' ХХии,,  ССААННАА..']);
   });
 });

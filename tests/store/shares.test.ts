@@ -30,6 +30,16 @@ describe('share store', () => {
     expect(share.sentences.length).toBe(request.translations.ru?.segments?.length);
   });
 
+  it('keeps the doubt a translated sentence carries', () => {
+    const store = createShareStore(tempDb());
+    const ru = request.translations.ru!;
+    const segments = ru.segments!.map((s, i) => (i === 1 ? { ...s, doubtful: 'repetition' as const } : s));
+    const doubting = shareRequest.parse({ ...request, translations: { ru: { ...ru, segments } } });
+    const share = store.get(store.create(doubting).id);
+    expect(share.translations.ru?.segments?.[1]).toMatchObject({ doubtful: 'repetition' });
+    expect(share.translations.ru?.segments?.[0]).not.toHaveProperty('doubtful');
+  });
+
   it('keeps only a hash of the delete token', () => {
     const db = tempDb();
     const { id, deleteToken } = createShareStore(db).create(request);
