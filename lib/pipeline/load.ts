@@ -10,7 +10,7 @@ import {
   type TranslationPipeline,
 } from '@huggingface/transformers';
 import { BitextError } from '@/lib/errors';
-import { placementFor, type Device, type ModelSpec, type ModelTask } from '@/lib/models/registry';
+import { placementFor, type ModelSpec, type ModelTask } from '@/lib/models/registry';
 import { processGlobal } from '@/lib/process-global';
 import type { PipelineContext } from './context';
 import type { ModelProgressEvent } from './events';
