@@ -180,6 +180,53 @@ test('a language whose model is missing says how to get it, and the others still
   await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.ru);
 });
 
+test('in Russian, a missing model’s remedy is said in Russian, with the command to run', async ({ page }) => {
+  const workspace = new WorkspacePage(page, 'ru');
+  await workspace.goto();
+  await workspace.chooseEngine('server');
+  await workspace.loadSample();
+  await workspace.setTargets(['ru', 'ar']);
+  await workspace.run();
+  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
+
+  await workspace.tab('ar').click();
+  const alert = workspace.translationPanel.getByRole('alert');
+  const command = 'npm run models:pull -- ar';
+  await expect(alert).toContainText(workspace.t('Errors.model_unavailable'));
+  await expect(alert).toContainText(
+    workspace.t.markup('ErrorMessage.pullOnServer', { code: (c) => c, command }),
+  );
+  await expect(alert.getByRole('code').filter({ hasText: command })).toBeVisible();
+  // No English prose from the engine.
+  await expect(alert).not.toContainText('connected machine');
+});
+
+test('a summary that cannot be made says why, and every translation still arrives', async ({ page }) => {
+  const workspace = new WorkspacePage(page);
+  await workspace.goto();
+  await workspace.chooseEngine('server');
+  await workspace.loadSample();
+  // Read as German, the article has no model into English, which the rewritten summary needs.
+  await page.getByLabel(workspace.t('SourceLanguage.label')).selectOption('de');
+  await workspace.choose(
+    workspace.t('DigestOptions.mode.legend'),
+    workspace.t('DigestOptions.mode.abstractive'),
+  );
+  await workspace.chooseScope('both');
+  await workspace.setTargets(['ru', 'hi']);
+  await workspace.run();
+  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
+
+  await expect(workspace.summary.getByRole('alert')).toContainText(
+    workspace.t('ErrorMessage.unsupportedPair', { source: nameIn('en', 'de'), target: nameIn('en', 'en') }),
+  );
+  for (const code of ['ru', 'hi'] as const) {
+    await workspace.tab(code).click();
+    await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT[code]);
+    await expect(workspace.translationPanel.getByRole('alert')).toHaveCount(0);
+  }
+});
+
 test('switching the UI language keeps the article and its result, and translates the labels', async ({
   page,
 }) => {

@@ -65,6 +65,59 @@ describe('digest', () => {
     expect(result.translations.ru?.segments).toBeUndefined();
   });
 
+  it('a summary that cannot be made fails alone: every translation still runs', async () => {
+    // Read as German, the article has no model into English for the summariser, but has translators.
+    const result = await digest(
+      {
+        text: seed,
+        source: 'de',
+        targets: ['ru', 'hi'],
+        summary: { mode: 'abstractive', type: 'tldr', length: 'short' },
+        translate: 'both',
+      },
+      context,
+    );
+    expect(result.summary).toEqual({
+      mode: 'abstractive',
+      error: expect.objectContaining({
+        code: 'unsupported_language',
+        details: { source: 'de', target: 'en' },
+      }),
+    });
+    for (const [code, script] of [
+      ['ru', 'Cyrillic'],
+      ['hi', 'Devanagari'],
+    ] as const) {
+      const t = result.translations[code];
+      expect(t?.error).toBeUndefined();
+      expect(t?.summary).toBeUndefined();
+      expect(t?.segments).toHaveLength(result.sentences.length);
+      expect(scriptShare(t?.text ?? '', script)).toBeGreaterThan(0.9);
+    }
+  });
+
+  it('a missing model’s error says what to fetch, for which languages, and where, as data', async () => {
+    const result = await digest(
+      {
+        text: seed,
+        targets: ['ar'],
+        summary: { mode: 'extractive', type: 'headline', length: 'short' },
+        translate: 'summary',
+      },
+      { ...context, modelHost: { where: 'browser', hub: false } },
+    );
+    expect(result.translations.ar?.error).toMatchObject({
+      code: 'model_unavailable',
+      details: {
+        model: 'bitext-fixtures/missing-ar',
+        sizeMB: 0.1,
+        languages: ['ar'],
+        where: 'browser',
+        hub: false,
+      },
+    });
+  });
+
   it('uses the summariser model for abstractive summaries', async () => {
     const result = await digest(
       {
