@@ -2,11 +2,12 @@
 
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 
+import { CANCELLED, toWireError, type WireError } from '@/lib/errors';
 import type { DigestPartial, DigestRequest, DigestResult } from '@/lib/pipeline/digest';
 import type { ProgressEvent } from '@/lib/pipeline/events';
-import type { JobView, WireError } from '@/lib/pipeline/protocol';
+import type { JobView } from '@/lib/pipeline/protocol';
 import { readEventStream } from './event-stream';
-import { CANCELLED, invalidRequest, isWireError, responseError, toWireError } from './wire-error';
+import { invalidRequest, responseError } from './wire-error';
 
 export interface DigestHandlers {
   onProgress?: (event: ProgressEvent) => void;
@@ -118,7 +119,7 @@ async function followEvents(
       case 'done':
         return payload as DigestResult;
       case 'error':
-        throw isWireError(payload) ? payload : toWireError(payload);
+        throw toWireError(payload);
       default:
       // Event names added later are not ours to interpret.
     }

@@ -37,7 +37,7 @@ export interface TranslationLeg {
   tgtLang?: string;
 }
 
-/** One leg for a direct model, two when pivoting through English. */
+/** The model calls that make a translation, in order (one, while every pair has a direct model or NLLB). */
 export type TranslationRoute = readonly TranslationLeg[];
 
 const Q8: Record<ModelModule, Dtype> = { encoder_model: 'q8', decoder_model_merged: 'q8' };
@@ -153,8 +153,9 @@ function directLeg(profile: ModelProfile, source: LanguageCode, target: Language
 }
 
 /**
- * The models that translate `source` into `target`: a direct opus-mt pair where one exists, else NLLB,
- * else two legs through English. `undefined` when no route exists (the pair is unsupported).
+ * The model that translates `source` into `target`: a direct opus-mt pair where one exists, else NLLB, which
+ * covers every pair of the table, so no pair needs two legs through English. `undefined` when no model
+ * does (the fixtures profile has none into English).
  */
 export function translationRoute(
   profile: ModelProfile,
@@ -163,11 +164,7 @@ export function translationRoute(
 ): TranslationRoute | undefined {
   if (source === target) return undefined;
   const direct = directLeg(profile, source, target);
-  if (direct) return [direct];
-  if (source === 'en' || target === 'en') return undefined;
-  const first = directLeg(profile, source, 'en');
-  const second = directLeg(profile, 'en', target);
-  return first && second ? [first, second] : undefined;
+  return direct && [direct];
 }
 
 /** Every language `source` can be translated into under this profile. */
@@ -178,6 +175,23 @@ export function translationTargets(profile: ModelProfile, source: LanguageCode):
 /** The abstractive summariser; it reads and writes English (`language`). */
 export function summarizerModel(profile: ModelProfile): ModelSpec & { language: LanguageCode } {
   return { ...(profile === 'fixtures' ? FIXTURE_SUMMARIZER : DISTILBART), language: 'en' };
+}
+
+export interface SummaryRoute {
+  summarizer: ModelSpec & { language: LanguageCode };
+  /** What brings the article into the summariser's language first; empty when it is written in it. */
+  pivot: TranslationRoute;
+}
+
+/**
+ * How an abstractive summary of an article in `language` is made; `undefined` when no model translates it
+ * into the summariser's language.
+ */
+export function summaryRoute(profile: ModelProfile, language: LanguageCode): SummaryRoute | undefined {
+  const summarizer = summarizerModel(profile);
+  if (language === summarizer.language) return { summarizer, pivot: [] };
+  const pivot = translationRoute(profile, language, summarizer.language);
+  return pivot && { summarizer, pivot };
 }
 
 const DTYPE_SUFFIX: Record<Dtype, string> = { fp32: '', fp16: '_fp16', q8: '_quantized' };
@@ -207,4 +221,12 @@ export function modelsForLanguages(profile: ModelProfile, languages: LanguageCod
     }
   }
   return [...specs.values()];
+}
+
+/** The languages whose `models:pull` fetches this model; none for the summariser, which every pull fetches. */
+export function pullLanguages(profile: ModelProfile, spec: ModelSpec): LanguageCode[] {
+  if (spec.id === summarizerModel(profile).id) return [];
+  return LANGUAGES.map((l) => l.code).filter(
+    (code) => code !== 'en' && modelsForLanguages(profile, [code]).some((model) => model.id === spec.id),
+  );
 }

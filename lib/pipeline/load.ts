@@ -9,7 +9,8 @@ import {
   type TranslationPipeline,
 } from '@huggingface/transformers';
 import { BitextError } from '@/lib/errors';
-import type { ModelSpec, ModelTask } from '@/lib/models/registry';
+import { pullLanguages, type ModelProfile, type ModelSpec, type ModelTask } from '@/lib/models/registry';
+import { remedyText, type ModelHost, type ModelUnavailableDetails } from '@/lib/models/remedy';
 import type { ModelProgressEvent } from './events';
 
 export type Device = 'cpu' | 'wasm' | 'webgpu';
@@ -23,8 +24,9 @@ export interface LoadOptions {
    */
   threads?: number;
   onProgress?: (event: ModelProgressEvent) => void;
-  /** Remedy shown when the model cannot be loaded, e.g. which `models:pull` to run. */
-  remedy?: string;
+  /** What the remedy of a model that cannot be loaded names: the pull that fetches it, and for where. */
+  profile?: ModelProfile;
+  modelHost?: ModelHost;
 }
 
 interface CacheEntry {
@@ -91,7 +93,7 @@ export function loadModel(spec: ModelSpec, options: LoadOptions = {}): Promise<T
         // A failed load must not poison the cache: the next request tries again.
         cache.delete(key);
         listeners.clear();
-        throw unavailable(spec, error, options.remedy);
+        throw unavailable(spec, error, options);
       },
     );
     entry = { promise, listeners };
@@ -113,14 +115,21 @@ function sessionOptions({ device, threads }: LoadOptions) {
   };
 }
 
-function unavailable(spec: ModelSpec, cause: unknown, remedy?: string): BitextError {
+function unavailable(
+  spec: ModelSpec,
+  cause: unknown,
+  { profile, modelHost = { where: 'server' } }: LoadOptions,
+): BitextError {
   const reason = (cause instanceof Error ? cause.message : String(cause)).replace(/\.$/, '');
-  const fix =
-    remedy ??
-    'run `npm run models:pull` on a connected machine, or point BITEXT_MODELS_DIR at a folder that has the model';
+  const details: ModelUnavailableDetails = {
+    model: spec.id,
+    sizeMB: spec.sizeMB,
+    languages: profile ? pullLanguages(profile, spec) : [],
+    ...modelHost,
+  };
   return new BitextError(
     'model_unavailable',
-    `Model ${spec.id} (~${spec.sizeMB} MB) could not be loaded: ${reason}. To fix: ${fix}.`,
-    { model: spec.id, sizeMB: spec.sizeMB, remedy: fix },
+    `Model ${spec.id} (~${spec.sizeMB} MB) could not be loaded: ${reason}. To fix: ${remedyText(details)}.`,
+    details,
   );
 }

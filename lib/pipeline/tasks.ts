@@ -68,10 +68,7 @@ export async function translateText(
     });
   }
   const sourceTexts = layout.map((s) => s.text);
-  const translated = await translateSentences(sourceTexts, route, {
-    ...context,
-    remedy: context.remedyFor?.([source, target].filter((l) => l !== 'en')),
-  });
+  const translated = await translateSentences(sourceTexts, route, context);
   return {
     source,
     target,

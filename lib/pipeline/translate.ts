@@ -1,5 +1,5 @@
 /**
- * Sentence-aligned, batched translation through a registry route (one leg, or two through English).
+ * Sentence-aligned, batched translation through a registry route.
  * Output i is the translation of input sentence i, always: long sentences are split to the model's token
  * budget and their pieces rejoined, so nothing is truncated and nothing is lost.
  */
@@ -8,7 +8,7 @@ import { throwIfAborted } from '@/lib/errors';
 import type { TranslationLeg, TranslationRoute } from '@/lib/models/registry';
 import { joinSentences, splitToBudget } from '@/lib/text/chunk';
 import type { OnProgress } from './events';
-import { loadModel, type Device } from './load';
+import { loadModel, type Device, type LoadOptions } from './load';
 
 export interface TranslateOptions {
   device?: Device;
@@ -18,7 +18,8 @@ export interface TranslateOptions {
   batchSize?: number;
   /** onnxruntime intra-op threads (see LoadOptions). */
   threads?: number;
-  remedy?: string;
+  profile?: LoadOptions['profile'];
+  modelHost?: LoadOptions['modelHost'];
 }
 
 export const DEFAULT_BATCH_SIZE = 4;
@@ -57,13 +58,22 @@ interface Piece {
 async function translateLeg(
   sentences: readonly string[],
   leg: TranslationLeg,
-  { device, signal, onProgress, batchSize = DEFAULT_BATCH_SIZE, threads, remedy }: TranslateOptions,
+  {
+    device,
+    signal,
+    onProgress,
+    batchSize = DEFAULT_BATCH_SIZE,
+    threads,
+    profile,
+    modelHost,
+  }: TranslateOptions,
 ): Promise<string[]> {
   throwIfAborted(signal);
   const translator = (await loadModel(leg.model, {
     device,
     onProgress,
-    remedy,
+    profile,
+    modelHost,
     threads,
   })) as TranslationPipeline;
   const prefix = leg.targetToken ? `${leg.targetToken} ` : '';

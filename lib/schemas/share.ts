@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import type { DigestResult } from '@/lib/pipeline/digest';
+import { summaryFailed } from '@/lib/pipeline/parts';
 import { LIMITS } from '@/lib/limits';
 import { SUMMARY_LENGTHS, SUMMARY_MODES, SUMMARY_TYPES } from '@/lib/summarize/options';
 import { articleText, languageTag } from './api';
@@ -91,12 +92,15 @@ export function toShareRequest(
   return {
     ...extra,
     source: { text, language: result.language },
-    summary: {
-      mode: result.summary.mode,
-      model: result.summary.model,
-      text: result.summary.text,
-      sentences: result.summary.sentences,
-    },
+    // A summary that failed is shared as none, as a language that failed is left out.
+    summary: summaryFailed(result.summary)
+      ? { mode: result.summary.mode, text: '', sentences: [] }
+      : {
+          mode: result.summary.mode,
+          model: result.summary.model,
+          text: result.summary.text,
+          sentences: result.summary.sentences,
+        },
     translations,
     options,
   };

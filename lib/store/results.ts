@@ -2,8 +2,9 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { isBitextError } from '@/lib/errors';
 import type { LanguageCode } from '@/lib/langs';
-import { summarizerModel, translationRoute, type ModelProfile, type ModelSpec } from '@/lib/models/registry';
+import { summaryRoute, translationRoute, type ModelProfile, type ModelSpec } from '@/lib/models/registry';
 import type { DigestRequest, DigestResult } from '@/lib/pipeline/digest';
+import { hasFailedPart } from '@/lib/pipeline/parts';
 import { cleanArticle } from '@/lib/pipeline/document';
 import { resolveLanguage } from '@/lib/pipeline/tasks';
 import { normalizeText } from '@/lib/text/normalize';
@@ -75,10 +76,8 @@ function languageOf(request: DigestRequest): LanguageCode | undefined {
 
 /** The summariser, and the translator that brings a non-English article to it. */
 function summaryModels(profile: ModelProfile, language: LanguageCode): string[] {
-  const summarizer = summarizerModel(profile);
-  const pivot =
-    language === summarizer.language ? [] : (translationRoute(profile, language, summarizer.language) ?? []);
-  return [...pivot.map((leg) => leg.model), summarizer].map(modelIdentity);
+  const route = summaryRoute(profile, language);
+  return route ? [...route.pivot.map((leg) => leg.model), route.summarizer].map(modelIdentity) : [];
 }
 
 function modelIdentity(model: ModelSpec): string {
@@ -87,7 +86,7 @@ function modelIdentity(model: ModelSpec): string {
 
 export interface ResultCache {
   get(key: string): DigestResult | undefined;
-  /** Stores a result unless a language failed: that may be a model not pulled yet, so it must be retried. */
+  /** Stores a result unless a part failed: that may be a model not pulled yet, so it must be retried. */
   put(key: string, result: DigestResult): void;
 }
 
@@ -120,7 +119,7 @@ export function createResultCache(db: Db, { maxBytes = DEFAULT_MAX_BYTES } = {})
       return JSON.parse(row.result) as DigestResult;
     },
     put(key, result) {
-      if (Object.values(result.translations).some((t) => t.error)) return;
+      if (hasFailedPart(result)) return;
       store(key, JSON.stringify(result), Date.now());
     },
   };

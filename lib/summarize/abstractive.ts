@@ -5,7 +5,7 @@
 import type { SummarizationPipeline } from '@huggingface/transformers';
 import { BitextError, throwIfAborted } from '@/lib/errors';
 import type { LanguageCode } from '@/lib/langs';
-import { summarizerModel, translationRoute } from '@/lib/models/registry';
+import { summarizerModel, summaryRoute } from '@/lib/models/registry';
 import type { PipelineContext } from '@/lib/pipeline/context';
 import { loadModel } from '@/lib/pipeline/load';
 import { translateSentences } from '@/lib/pipeline/translate';
@@ -35,12 +35,7 @@ type SummarizeCall = (
 
 /** The summariser, loaded as every use of it in this context loads it (prepareDigest starts it early). */
 export function loadSummarizer(context: PipelineContext): Promise<SummarizationPipeline> {
-  return loadModel(summarizerModel(context.profile), {
-    device: context.device,
-    onProgress: context.onProgress,
-    threads: context.threads,
-    remedy: context.remedyFor?.([]),
-  }) as Promise<SummarizationPipeline>;
+  return loadModel(summarizerModel(context.profile), context) as Promise<SummarizationPipeline>;
 }
 
 export async function summarizeAbstractive(
@@ -48,23 +43,22 @@ export async function summarizeAbstractive(
   options: { language: LanguageCode; type: SummaryType; length: SummaryLength },
   context: PipelineContext,
 ): Promise<AbstractiveSummary> {
-  const spec = summarizerModel(context.profile);
-  let input = [...sentences];
-  let pivot: AbstractiveSummary['pivot'];
-  if (options.language !== spec.language) {
-    const route = translationRoute(context.profile, options.language, spec.language);
-    if (!route) {
-      throw new BitextError(
-        'unsupported_language',
-        `Cannot summarise ${options.language}: no model translates it to ${spec.language}.`,
-      );
-    }
-    input = await translateSentences(input, route, {
-      ...context,
-      remedy: context.remedyFor?.([options.language]),
-    });
-    pivot = { via: spec.language, models: route.map((leg) => leg.model.id) };
+  const route = summaryRoute(context.profile, options.language);
+  if (!route) {
+    const target = summarizerModel(context.profile).language;
+    throw new BitextError(
+      'unsupported_language',
+      `Cannot summarise ${options.language}: no model translates it to ${target}.`,
+      { source: options.language, target },
+    );
   }
+  const { summarizer: spec } = route;
+  const input =
+    route.pivot.length > 0 ? await translateSentences(sentences, route.pivot, context) : [...sentences];
+  const pivot: AbstractiveSummary['pivot'] =
+    route.pivot.length > 0
+      ? { via: spec.language, models: route.pivot.map((leg) => leg.model.id) }
+      : undefined;
 
   const summarizer = await loadSummarizer(context);
   const summarize = summarizer as unknown as SummarizeCall;

@@ -207,7 +207,7 @@ describe('JobQueue', () => {
     expect(scriptShare(view.result!.translations.ru!.text!, 'Cyrillic')).toBeGreaterThan(0.9);
     expect(scriptShare(view.result!.translations.hi!.text!, 'Devanagari')).toBeGreaterThan(0.9);
     // Not answered from the cache: the summary may work once its model is there.
-    expect(jobs.submit(failing).status).toBe('queued');
+    expect(jobs.submit(failing).status).not.toBe('done');
     await jobs.idle();
   });
 
