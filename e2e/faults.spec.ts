@@ -1,11 +1,8 @@
-import { join } from 'node:path';
-
 import { expect, test } from '@playwright/test';
-import Database from 'better-sqlite3';
 
 import { RUN_TIMEOUT_MS, WorkspacePage } from './pages/workspace-page';
 import { SCRIPT_TEXT, SEED_ARTICLE, translator } from './support/messages';
-import { createShare } from './support/shares';
+import { alterStoredShare, createShare } from './support/shares';
 
 test.setTimeout(180_000);
 
@@ -48,9 +45,7 @@ test('a page that fails to render says so in the reader’s language, inside the
 }) => {
   // A share whose stored payload is broken: reading it throws while the page renders.
   const created = await createShare(request, SEED_ARTICLE);
-  const db = new Database(join(process.env.BITEXT_E2E_DATA_DIR!, 'bitext.db'));
-  db.prepare('UPDATE shares SET payload = ? WHERE id = ?').run('{', created.id);
-  db.close();
+  alterStoredShare(created.id, 'payload', '{');
 
   const t = translator('ru');
   await page.goto(`/ru/s/${created.id}`);

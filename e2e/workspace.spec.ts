@@ -158,10 +158,10 @@ test('Cancel stops a run on the server', async ({ page, request }) => {
   expect(stopped).toBeGreaterThan(0);
 });
 
-test('a language whose model is missing says how to get it, and the others still arrive', async ({
+test('a language whose model is missing says how to get it in the reader’s language, and the others still arrive', async ({
   page,
 }) => {
-  const workspace = new WorkspacePage(page);
+  const workspace = new WorkspacePage(page, 'ru');
   await workspace.goto();
   await workspace.chooseEngine('server');
   await workspace.loadSample();
@@ -172,33 +172,40 @@ test('a language whose model is missing says how to get it, and the others still
   await workspace.tab('ar').click();
   await expect(workspace.translationPanel).toHaveAttribute('dir', 'rtl');
   const alert = workspace.translationPanel.getByRole('alert');
+  const command = 'npm run models:pull -- ar';
   await expect(alert).toContainText(workspace.t('Errors.model_unavailable'));
   await expect(alert).toContainText(workspace.t('ErrorMessage.remedy'));
-  await expect(alert.getByRole('code').filter({ hasText: 'npm run models:pull' })).toBeVisible();
+  await expect(alert).toContainText(
+    workspace.t.markup('ErrorMessage.pullOnServer', { code: (c) => c, command }),
+  );
+  await expect(alert.getByRole('code').filter({ hasText: command })).toBeVisible();
+  // Said in Russian: no English prose from the engine.
+  await expect(alert).not.toContainText('connected machine');
 
   await workspace.tab('ru').click();
   await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.ru);
 });
 
-test('in Russian, a missing model’s remedy is said in Russian, with the command to run', async ({ page }) => {
-  const workspace = new WorkspacePage(page, 'ru');
+test('a translated summary reads as the summary does: in its style, lit up from the keyboard too', async ({
+  page,
+}) => {
+  const workspace = new WorkspacePage(page);
   await workspace.goto();
   await workspace.chooseEngine('server');
   await workspace.loadSample();
-  await workspace.setTargets(['ru', 'ar']);
+  await workspace.setTargets(['ru']);
+  await workspace.choose(workspace.t('DigestOptions.type.legend'), workspace.t('DigestOptions.type.tldr'));
+  await workspace.chooseScope('summary');
   await workspace.run();
   await expect(workspace.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
 
-  await workspace.tab('ar').click();
-  const alert = workspace.translationPanel.getByRole('alert');
-  const command = 'npm run models:pull -- ar';
-  await expect(alert).toContainText(workspace.t('Errors.model_unavailable'));
-  await expect(alert).toContainText(
-    workspace.t.markup('ErrorMessage.pullOnServer', { code: (c) => c, command }),
-  );
-  await expect(alert.getByRole('code').filter({ hasText: command })).toBeVisible();
-  // No English prose from the engine.
-  await expect(alert).not.toContainText('connected machine');
+  await workspace.tab('ru').click();
+  await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.ru);
+  // A TL;DR is running text, not bullets, as in the summary pane.
+  await expect(workspace.translationPanel.getByRole('listitem')).toHaveCount(0);
+  // Focusing a translated key sentence lights up the source sentence it quotes.
+  await workspace.translationPanel.locator('[data-summary="0"]').focus();
+  await expect(workspace.source.locator('[data-sentence].bg-amber-100')).toHaveCount(1);
 });
 
 test('a summary that cannot be made says why, and every translation still arrives', async ({ page }) => {

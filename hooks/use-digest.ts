@@ -60,14 +60,12 @@ interface RunInfo {
   engine: Engine;
 }
 
+/** The workspace's run: its view, which run and engine, and when it started (then how long it took, in ms). */
 export type DigestState =
   | { status: 'idle'; run: number }
   | (RunInfo & Extract<DigestView, { status: 'running' }> & { startedAt: number })
-  /** `elapsed`: milliseconds from Run to the result. */
   | (RunInfo & Extract<DigestView, { status: 'done' }> & { elapsed: number })
   | (RunInfo & Extract<DigestView, { status: 'failed' | 'cancelled' }>);
-
-export type DigestStatus = DigestState['status'];
 
 export function partsOf(view: DigestView): DigestParts {
   return view.status === 'done'
