@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 
 import { RUN_TIMEOUT_MS, WorkspacePage } from './pages/workspace-page';
-import { SCRIPT_TEXT } from './support/messages';
+import { SCRIPT_TEXT, SEED_ARTICLE, translator } from './support/messages';
+import { alterStoredShare, createShare } from './support/shares';
 
 test.setTimeout(180_000);
 
@@ -36,4 +37,21 @@ test('a browser engine that crashes shows a clear error, and the next run works'
   await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: RUN_TIMEOUT_MS.browser });
   await workspace.tab('ru').click();
   await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.ru);
+});
+
+test('a page that fails to render says so in the reader’s language, inside the site', async ({
+  page,
+  request,
+}) => {
+  // A share whose stored payload is broken: reading it throws while the page renders.
+  const created = await createShare(request, SEED_ARTICLE);
+  alterStoredShare(created.id, 'payload', '{');
+
+  const t = translator('ru');
+  await page.goto(`/ru/s/${created.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: t('ErrorPage.title') })).toBeVisible();
+  await expect(page.getByText(t('ErrorPage.description'))).toBeVisible();
+  await expect(page.getByRole('button', { name: t('ErrorPage.retry') })).toBeVisible();
+  // The site around it still works: the header and its language switcher.
+  await expect(page.getByRole('navigation', { name: t('LocaleSwitcher.label') })).toBeVisible();
 });

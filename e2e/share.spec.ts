@@ -1,12 +1,9 @@
-import { join } from 'node:path';
-
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 
 import { WorkspacePage } from './pages/workspace-page';
 import { nameIn, SCRIPT_TEXT, SEED_ARTICLE, translator } from './support/messages';
-import { createShare, rememberShare, SHARE_TARGETS } from './support/shares';
+import { alterStoredShare, createShare, rememberShare, SHARE_TARGETS } from './support/shares';
 
 // A digest on the fixture models first, on a two-core machine: give it room.
 test.setTimeout(150_000);
@@ -135,9 +132,7 @@ test('an expired share answers 410, on its page and from the API, and says it is
 }) => {
   const created = await createShare(request, SEED_ARTICLE);
   // The server's clock cannot be moved from here, so the share's stored expiry is moved into the past.
-  const db = new Database(join(process.env.BITEXT_E2E_DATA_DIR!, 'bitext.db'));
-  db.prepare('UPDATE shares SET expires_at = ? WHERE id = ?').run(Date.now() - 1_000, created.id);
-  db.close();
+  alterStoredShare(created.id, 'expires_at', Date.now() - 1_000);
 
   const t = translator('ru');
   const response = await page.goto(`/ru/s/${created.id}`);

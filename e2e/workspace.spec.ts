@@ -159,10 +159,10 @@ test('Cancel stops a run on the server', async ({ page, request }) => {
   expect(stopped).toBeGreaterThan(0);
 });
 
-test('a language whose model is missing says how to get it, and the others still arrive', async ({
+test('a language whose model is missing says how to get it in the reader’s language, and the others still arrive', async ({
   page,
 }) => {
-  const workspace = new WorkspacePage(page);
+  const workspace = new WorkspacePage(page, 'ru');
   await workspace.goto();
   await workspace.chooseEngine('server');
   await workspace.loadSample();
@@ -173,16 +173,71 @@ test('a language whose model is missing says how to get it, and the others still
   await workspace.tab('ar').click();
   await expect(workspace.translationPanel).toHaveAttribute('dir', 'rtl');
   const alert = workspace.translationPanel.getByRole('alert');
+  const command = 'npm run models:pull -- ar';
   await expect(alert).toContainText(workspace.t('Errors.model_unavailable'));
   await expect(alert).toContainText(workspace.t('ErrorMessage.remedy'));
-  await expect(alert.getByRole('code').filter({ hasText: 'npm run models:pull' })).toBeVisible();
+  await expect(alert).toContainText(
+    workspace.t.markup('ErrorMessage.pullOnServer', { code: (c) => c, command }),
+  );
+  await expect(alert.getByRole('code').filter({ hasText: command })).toBeVisible();
+  // Said in Russian: no English prose from the engine.
+  await expect(alert).not.toContainText('connected machine');
   // The download it needs, as the registry states it for the server's CPU (q8).
   const missing = translationRoute('fixtures', 'en', 'ar')![0]!.model;
-  const size = new Intl.NumberFormat('en', { style: 'unit', unit: 'megabyte' }).format(missing.sizeMB.q8!);
-  await expect(alert).toContainText(workspace.t('ErrorMessage.model', { model: missing.id, size }));
+  await expect(alert).toContainText(
+    workspace.t.markup('ErrorMessage.model', { code: (c) => c, model: missing.id, size: missing.sizeMB.q8! }),
+  );
 
   await workspace.tab('ru').click();
   await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.ru);
+});
+
+test('a translated summary reads as the summary does: in its style, lit up from the keyboard too', async ({
+  page,
+}) => {
+  const workspace = new WorkspacePage(page);
+  await workspace.goto();
+  await workspace.chooseEngine('server');
+  await workspace.loadSample();
+  await workspace.setTargets(['ru']);
+  await workspace.choose(workspace.t('DigestOptions.type.legend'), workspace.t('DigestOptions.type.tldr'));
+  await workspace.chooseScope('summary');
+  await workspace.run();
+  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
+
+  await workspace.tab('ru').click();
+  await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.ru);
+  // A TL;DR is running text, not bullets, as in the summary pane.
+  await expect(workspace.translationPanel.getByRole('listitem')).toHaveCount(0);
+  // Focusing a translated key sentence lights up the source sentence it quotes.
+  await workspace.translationPanel.locator('[data-summary="0"]').focus();
+  await expect(workspace.source.locator('[data-sentence].bg-amber-100')).toHaveCount(1);
+});
+
+test('a summary that cannot be made says why, and every translation still arrives', async ({ page }) => {
+  const workspace = new WorkspacePage(page);
+  await workspace.goto();
+  await workspace.chooseEngine('server');
+  await workspace.loadSample();
+  // Read as German, the article has no model into English, which the rewritten summary needs.
+  await page.getByLabel(workspace.t('SourceLanguage.label')).selectOption('de');
+  await workspace.choose(
+    workspace.t('DigestOptions.mode.legend'),
+    workspace.t('DigestOptions.mode.abstractive'),
+  );
+  await workspace.chooseScope('both');
+  await workspace.setTargets(['ru', 'hi']);
+  await workspace.run();
+  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
+
+  await expect(workspace.summary.getByRole('alert')).toContainText(
+    workspace.t('ErrorMessage.unsupportedPair', { source: nameIn('en', 'de'), target: nameIn('en', 'en') }),
+  );
+  for (const code of ['ru', 'hi'] as const) {
+    await workspace.tab(code).click();
+    await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT[code]);
+    await expect(workspace.translationPanel.getByRole('alert')).toHaveCount(0);
+  }
 });
 
 test('switching the UI language keeps the article and its result, and translates the labels', async ({

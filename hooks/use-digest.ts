@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useReducer, useRef, useSyncExternalStore } from 'react';
 
+import { CANCELLED, toWireError, type WireError } from '@/lib/errors';
 import type {
   DigestPartial,
   DigestPlan,
@@ -10,15 +11,13 @@ import type {
   LanguageResult,
 } from '@/lib/pipeline/digest';
 import type { ProgressEvent } from '@/lib/pipeline/events';
-import type { WireError, WorkerSettings } from '@/lib/pipeline/protocol';
-import type { SummaryResult } from '@/lib/summarize';
+import type { DigestSummary } from '@/lib/pipeline/parts';
+import type { WorkerSettings } from '@/lib/pipeline/protocol';
 import { usePipelineWorker } from './use-pipeline-worker';
 import { useServerDigest, type DigestHandlers } from './use-server-digest';
-import { CANCELLED, toWireError } from './wire-error';
 
 export type EngineChoice = 'auto' | 'browser' | 'server';
 export type Engine = Exclude<EngineChoice, 'auto'>;
-export type DigestStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface StepCount {
   done: number;
@@ -31,24 +30,47 @@ export interface ModelDownload {
   ready: boolean;
 }
 
-export interface DigestState {
-  status: DigestStatus;
-  /** Which run the state belongs to: events of an earlier, cancelled run are dropped. */
-  run: number;
-  engine?: Engine;
-  request?: DigestRequest;
+/** What a run has made so far: the summary and each language, as each arrives. */
+export interface DigestParts {
+  summary?: DigestSummary;
+  translations: Record<string, LanguageResult>;
+}
+
+/** What a running run is doing. */
+export interface RunActivity {
   downloads: Record<string, ModelDownload>;
   summarizing?: StepCount;
   /** Sentence progress per target language. */
   translating: Record<string, StepCount>;
-  /** Fills in as the summary and each language finish, before the whole result is in. */
-  summary?: SummaryResult;
-  translations: Record<string, LanguageResult>;
-  result?: DigestResult;
-  error?: WireError;
-  startedAt?: number;
-  /** Milliseconds from Run to the result. */
-  elapsed?: number;
+}
+
+/**
+ * A run as the results show it, one shape per status. A finished run holds its result and nothing beside
+ * it: its parts are the result's (see partsOf). A share is shown as a finished run.
+ */
+export type DigestView =
+  | { status: 'running'; request: DigestRequest; parts: DigestParts; activity: RunActivity }
+  | { status: 'done'; request: DigestRequest; result: DigestResult }
+  | { status: 'failed'; request: DigestRequest; parts: DigestParts; error: WireError }
+  | { status: 'cancelled'; request: DigestRequest; parts: DigestParts };
+
+/** Which run a state belongs to (events of an earlier, cancelled one are dropped) and where it ran. */
+interface RunInfo {
+  run: number;
+  engine: Engine;
+}
+
+/** The workspace's run: its view, which run and engine, and when it started (then how long it took, in ms). */
+export type DigestState =
+  | { status: 'idle'; run: number }
+  | (RunInfo & Extract<DigestView, { status: 'running' }> & { startedAt: number })
+  | (RunInfo & Extract<DigestView, { status: 'done' }> & { elapsed: number })
+  | (RunInfo & Extract<DigestView, { status: 'failed' | 'cancelled' }>);
+
+export function partsOf(view: DigestView): DigestParts {
+  return view.status === 'done'
+    ? { summary: view.result.summary, translations: view.result.translations }
+    : view.parts;
 }
 
 type Action =
@@ -58,53 +80,57 @@ type Action =
   | { type: 'done'; run: number; result: DigestResult; at: number }
   | { type: 'failed'; run: number; error: WireError };
 
-const IDLE: DigestState = { status: 'idle', run: 0, downloads: {}, translating: {}, translations: {} };
+const IDLE: DigestState = { status: 'idle', run: 0 };
 
-function reduce(state: DigestState, action: Action): DigestState {
+export function reduceDigest(state: DigestState, action: Action): DigestState {
   if (action.type === 'start') {
+    const { run, engine, request, at } = action;
     return {
-      ...IDLE,
       status: 'running',
-      run: action.run,
-      engine: action.engine,
-      request: action.request,
-      startedAt: action.at,
+      run,
+      engine,
+      request,
+      startedAt: at,
+      parts: { translations: {} },
+      activity: { downloads: {}, translating: {} },
     };
   }
-  if (action.run !== state.run || state.status !== 'running') return state;
+  if (state.status !== 'running' || action.run !== state.run) return state;
+  const { run, engine, request, parts } = state;
   switch (action.type) {
     case 'progress':
-      return withProgress(state, action.event);
-    case 'partial':
-      return action.partial.part === 'summary'
-        ? { ...state, summary: action.partial.summary }
-        : {
-            ...state,
-            translations: { ...state.translations, [action.partial.language]: action.partial.result },
-          };
+      return { ...state, activity: withProgress(state.activity, action.event) };
+    case 'partial': {
+      const { partial } = action;
+      return {
+        ...state,
+        parts:
+          partial.part === 'summary'
+            ? { ...parts, summary: partial.summary }
+            : { ...parts, translations: { ...parts.translations, [partial.language]: partial.result } },
+      };
+    }
     case 'done':
       return {
-        ...state,
         status: 'done',
+        run,
+        engine,
+        request,
         result: action.result,
-        summary: action.result.summary,
-        translations: action.result.translations,
-        elapsed: state.startedAt === undefined ? undefined : action.at - state.startedAt,
+        elapsed: action.at - state.startedAt,
       };
     case 'failed':
-      return {
-        ...state,
-        status: action.error.code === 'cancelled' ? 'cancelled' : 'failed',
-        error: action.error,
-      };
+      return action.error.code === 'cancelled'
+        ? { status: 'cancelled', run, engine, request, parts }
+        : { status: 'failed', run, engine, request, parts, error: action.error };
     default:
       return action satisfies never;
   }
 }
 
-function withProgress(state: DigestState, event: ProgressEvent): DigestState {
+function withProgress(activity: RunActivity, event: ProgressEvent): RunActivity {
   if (event.type === 'model') {
-    const previous = state.downloads[event.model] ?? { files: {}, ready: false };
+    const previous = activity.downloads[event.model] ?? { files: {}, ready: false };
     const download: ModelDownload =
       event.status === 'ready' || !event.file
         ? { ...previous, ready: true }
@@ -112,12 +138,12 @@ function withProgress(state: DigestState, event: ProgressEvent): DigestState {
             ...previous,
             files: { ...previous.files, [event.file]: { done: event.loaded, total: event.total } },
           };
-    return { ...state, downloads: { ...state.downloads, [event.model]: download } };
+    return { ...activity, downloads: { ...activity.downloads, [event.model]: download } };
   }
   const count = { done: event.done, total: event.total };
-  if (event.task === 'summarize') return { ...state, summarizing: count };
-  if (!event.language) return state;
-  return { ...state, translating: { ...state.translating, [event.language]: count } };
+  if (event.task === 'summarize') return { ...activity, summarizing: count };
+  if (!event.language) return activity;
+  return { ...activity, translating: { ...activity.translating, [event.language]: count } };
 }
 
 /** Whether this device can run the models itself: WebAssembly, workers, and memory for ~100 MB models. */
@@ -157,7 +183,7 @@ let lastFinished: DigestState | undefined;
 export function useDigest(settings: WorkerSettings) {
   const worker = usePipelineWorker();
   const server = useServerDigest();
-  const [state, dispatch] = useReducer(reduce, IDLE, () => lastFinished ?? IDLE);
+  const [state, dispatch] = useReducer(reduceDigest, IDLE, () => lastFinished ?? IDLE);
   const runs = useRef(state.run);
   const autoEngine = useAutoEngine();
 

@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { DigestPartial, DigestPlan, DigestRequest, DigestResult } from '@/lib/pipeline/digest';
 import type { ProgressEvent } from '@/lib/pipeline/events';
-import type { WireError, WorkerRequest, WorkerResponse, WorkerSettings } from '@/lib/pipeline/protocol';
+import { CANCELLED, type WireError } from '@/lib/errors';
+import type { WorkerRequest, WorkerResponse, WorkerSettings } from '@/lib/pipeline/protocol';
 
 export interface WorkerRunHandlers {
   onProgress?: (event: ProgressEvent) => void;
@@ -88,7 +89,7 @@ function cancelRun(id: string): void {
   // Answer at once; whatever the worker still sends for this id is ignored.
   pending.delete(id);
   worker?.postMessage({ type: 'cancel', id } satisfies WorkerRequest);
-  run.reject({ code: 'cancelled', message: 'The run was cancelled.' });
+  run.reject(CANCELLED);
 }
 
 function post(message: WorkerRequest): void {

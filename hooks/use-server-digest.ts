@@ -2,11 +2,11 @@
 
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 
+import { CANCELLED, toWireError, type WireError } from '@/lib/errors';
 import type { DigestPartial, DigestRequest, DigestResult } from '@/lib/pipeline/digest';
 import type { ProgressEvent } from '@/lib/pipeline/events';
-import type { WireError } from '@/lib/pipeline/protocol';
 import { readEventStream } from './event-stream';
-import { CANCELLED, invalidRequest, isWireError, responseError, toWireError } from './wire-error';
+import { invalidRequest, responseError } from './wire-error';
 
 export interface DigestHandlers {
   onProgress?: (event: ProgressEvent) => void;
@@ -124,7 +124,7 @@ async function followEvents(
       case 'done':
         return parseAnswer(digestResult, payload);
       case 'error':
-        throw isWireError(payload) ? payload : toWireError(payload);
+        throw toWireError(payload);
       default:
       // Event names added later are not ours to interpret.
     }

@@ -1,25 +1,9 @@
-import type { WireError } from '@/lib/pipeline/protocol';
+import { isWireError, type WireError } from '@/lib/errors';
 
 /*
- * Errors as the UI receives them, whichever engine ran: the worker posts WireErrors, the API answers
- * `{ error: WireError }`, and anything else (a dropped connection, a bug) becomes `internal`.
+ * Errors as the UI receives them from the API. Turning any other error into a WireError is lib/errors'
+ * `toWireError`, the same on every side.
  */
-
-export function isWireError(value: unknown): value is WireError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as WireError).code === 'string' &&
-    typeof (value as WireError).message === 'string'
-  );
-}
-
-export function toWireError(error: unknown): WireError {
-  if (isWireError(error)) return { code: error.code, message: error.message, details: error.details };
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
-}
-
-export const CANCELLED: WireError = { code: 'cancelled', message: 'The run was cancelled.' };
 
 /** The API's `{ error }` body, or a stand-in naming the status when the body is not ours (a proxy's page). */
 export async function responseError(response: Response): Promise<WireError> {

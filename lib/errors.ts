@@ -61,5 +61,35 @@ export function isBitextError(error: unknown): error is BitextError {
 
 /** An `AbortSignal` fired: stop quietly with a typed error rather than a generic AbortError. */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new BitextError('cancelled', 'The request was cancelled.');
+  if (signal?.aborted) throw new BitextError(CANCELLED.code, CANCELLED.message);
+}
+
+/** An error as it crosses a boundary (worker message, API body, SSE event): plain data, no class. */
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** The one wording of a stopped run, whichever engine ran it and whoever stopped it. */
+export const CANCELLED: WireError = { code: 'cancelled', message: 'The run was cancelled.' };
+
+/** Shaped like a WireError with a code of ours (what the worker posts and the API answers). */
+export function isWireError(value: unknown): value is WireError {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, message } = value as Partial<WireError>;
+  return typeof code === 'string' && code in ERROR_STATUS && typeof message === 'string';
+}
+
+/**
+ * Any error as a WireError: ours (a BitextError, or one that already crossed the wire) keeps its code,
+ * message and details; anything else is a bug, logged here and sent as `internal` without its text, which
+ * may say more about our insides than a client should read.
+ */
+export function toWireError(error: unknown): WireError {
+  if (isBitextError(error) || isWireError(error)) {
+    return { code: error.code, message: error.message, ...(error.details && { details: error.details }) };
+  }
+  console.error('Unexpected error', error);
+  return { code: 'internal', message: 'Something went wrong on our side.' };
 }

@@ -10,6 +10,7 @@ import { detectLanguage } from '@/lib/detect';
 import { isBitextError } from '@/lib/errors';
 import type { ProgressEvent } from '@/lib/pipeline/events';
 import { digest, type Segment } from '@/lib/pipeline/digest';
+import { summaryFailed } from '@/lib/pipeline/parts';
 import { summarizeText, translateText } from '@/lib/pipeline/tasks';
 import { serverPipelineContext } from '@/lib/server/engine';
 import { supportedLanguage } from '@/lib/server/http';
@@ -128,15 +129,18 @@ async function run(): Promise<number> {
           { models: t.models, summary: t.summary, segments: t.segments, error: t.error },
         ]),
       );
-      const failed = Object.entries(result.translations).filter(([, t]) => t.error);
-      for (const [code, t] of failed)
-        process.stderr.write(`${code}: ${t.error?.code}: ${t.error?.message}\n`);
+      const failed = [
+        ...(summaryFailed(result.summary) ? [['summary', result.summary] as const] : []),
+        ...Object.entries(result.translations).filter(([, t]) => t.error),
+      ];
+      for (const [part, t] of failed)
+        process.stderr.write(`${part}: ${t.error?.code}: ${t.error?.message}\n`);
       for (const [code, t] of Object.entries(result.translations)) reportDoubts(code, t.segments ?? []);
       print(
         { language: result.language, summary: result.summary, translations },
         [
           `Language: ${result.language}`,
-          result.summary.text,
+          summaryFailed(result.summary) ? result.summary.error.code : result.summary.text,
           ...Object.entries(result.translations).map(
             ([code, t]) => `\n[${code}]\n${t.summary?.text ?? t.error?.code ?? ''}`,
           ),

@@ -3,13 +3,12 @@
  * purpose — message in, digest(), messages out. The one place that sets transformers.js `env` in a browser.
  */
 import { env } from '@huggingface/transformers';
-import { isBitextError } from '@/lib/errors';
+import { CANCELLED, toWireError } from '@/lib/errors';
 import { digest, prepareDigest, type DigestRequest } from '@/lib/pipeline/digest';
 import type { PipelineContext } from '@/lib/pipeline/context';
 import { chooseDevice, type DeviceChoice, type DevicePreference } from '@/lib/pipeline/device';
 import {
   MODEL_LENGTH_HEADER,
-  type WireError,
   type WorkerRequest,
   type WorkerResponse,
   type WorkerSettings,
@@ -86,15 +85,15 @@ async function run(
     );
     post({ type: 'done', id, result });
   } catch (error) {
-    post({ type: 'error', id, error: signal.aborted ? cancelled() : toWire(error) });
+    post({ type: 'error', id, error: signal.aborted ? CANCELLED : toWireError(error) });
   } finally {
     runs.delete(id);
   }
 }
 
 /**
- * What runs and preparations share. The remedy must be the same for both: a model load that a preparation
- * started and a run then joins fails with the message of whoever started it.
+ * What runs and preparations share. Where models come from must be the same for both: a model load that a
+ * preparation started and a run then joins fails with the remedy of whoever started it.
  */
 async function contextFor(settings: WorkerSettings): Promise<PipelineContext> {
   configure(settings);
@@ -103,7 +102,7 @@ async function contextFor(settings: WorkerSettings): Promise<PipelineContext> {
     allowNonCommercial: settings.allowNonCommercial,
     // The device, and whether its fp16 shaders work: together they decide each model's dtype.
     ...(await (device ??= pickDevice(settings.device))),
-    remedyFor: (languages) => remedy(languages, settings),
+    modelHost: { where: 'browser', hub: settings.allowRemoteModels },
   };
 }
 
@@ -140,18 +139,4 @@ async function pickDevice(preference: DevicePreference): Promise<DeviceChoice> {
   } catch {
     return chooseDevice(preference, undefined);
   }
-}
-
-function remedy(languages: string[], settings: WorkerSettings): string {
-  const pull = `run \`npm run models:pull -- ${languages.join(' ')}\` on the server so it serves the model at /models/`;
-  return settings.allowRemoteModels ? `${pull}, or check that this browser can reach the model hub` : pull;
-}
-
-function cancelled(): WireError {
-  return { code: 'cancelled', message: 'The run was cancelled.' };
-}
-
-function toWire(error: unknown): WireError {
-  if (isBitextError(error)) return { code: error.code, message: error.message, details: error.details };
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }

@@ -1,4 +1,5 @@
 import type { DigestResult } from '@/lib/pipeline/digest';
+import { summaryFailed } from '@/lib/pipeline/parts';
 import { joinParagraphs } from '@/lib/pipeline/document';
 import type { SummaryType } from '@/lib/summarize/options';
 import { joinSentences } from '@/lib/text/chunk';
@@ -38,7 +39,9 @@ export function digestMarkdown(result: DigestResult, type: SummaryType, labels: 
   const blocks = [
     `# ${escape(headline ?? labels.fallbackTitle)}`,
     `## ${labels.summary} (${labels.nameOf(result.language)})`,
-    summaryBlock(result.summary.sentences, type),
+    summaryFailed(result.summary)
+      ? `> ${labels.errorOf(result.summary.error.code)}`
+      : summaryBlock(result.summary.sentences, type),
   ];
   for (const [code, translation] of Object.entries(result.translations)) {
     blocks.push(`## ${labels.nameOf(code)}`);

@@ -1,11 +1,11 @@
 import { useTranslations } from 'next-intl';
 import { memo, useCallback, useMemo, useState, type CSSProperties } from 'react';
 
-import type { DigestState } from '@/hooks/use-digest';
+import { partsOf, type DigestView } from '@/hooks/use-digest';
 import type { ErrorCode } from '@/lib/errors';
 import { isLanguageCode } from '@/lib/langs';
-import type { DigestRequest } from '@/lib/pipeline/digest';
 import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
+import { summaryFailed } from '@/lib/pipeline/parts';
 import { splitParagraphs } from '@/lib/text/normalize';
 import { Button } from '../ui/button';
 import { useLanguages } from '../workspace/language-context';
@@ -20,8 +20,7 @@ import { DownloadIcon } from '../ui/icons';
 const PREFIX = 'results';
 
 interface Props {
-  state: DigestState;
-  request: DigestRequest;
+  view: DigestView;
   /** The article's language as known when Run was pressed (chosen or detected); the result's own wins. */
   language?: string;
   /** The translation tab open at first (a shared link's `?lang=`); otherwise the first target. */
@@ -32,12 +31,7 @@ interface Props {
  * Source | Summary | Translation, side by side on a wide screen with paragraph rows lined up across the
  * columns (see `.results-grid` in globals.css), stacked on a narrow one. Fills in while the run goes.
  */
-export const ResultsView = memo(function ResultsView({
-  state,
-  request,
-  language: provisional,
-  initialTarget,
-}: Props) {
+export const ResultsView = memo(function ResultsView({ view, language: provisional, initialTarget }: Props) {
   const t = useTranslations('ResultsView');
   const errors = useTranslations('Errors');
   const { nameOf } = useLanguages();
@@ -48,7 +42,10 @@ export const ResultsView = memo(function ResultsView({
     (source, next) => (source === 'pointer' ? setPointed(next) : setFocused(next)),
     [],
   );
-  const language = state.result?.language ?? provisional;
+  const { request } = view;
+  const result = view.status === 'done' ? view.result : undefined;
+  const parts = partsOf(view);
+  const language = result?.language ?? provisional;
 
   const body = useMemo(() => cleanArticle(request.text).body, [request.text]);
   const plainParagraphs = useMemo(() => splitParagraphs(body), [body]);
@@ -56,14 +53,13 @@ export const ResultsView = memo(function ResultsView({
   // partial results can already be read sentence by sentence.
   const sentences = useMemo(
     () =>
-      state.result?.sentences ??
-      (language && isLanguageCode(language) ? sentencesOf(body, language) : undefined),
-    [state.result, language, body],
+      result?.sentences ?? (language && isLanguageCode(language) ? sentencesOf(body, language) : undefined),
+    [result, language, body],
   );
   const paragraphs = useMemo(() => sentences && paragraphsOf(sentences), [sentences]);
   const rows = paragraphs?.length ?? plainParagraphs.length;
 
-  const summary = state.summary;
+  const summary = parts.summary && !summaryFailed(parts.summary) ? parts.summary : undefined;
   const summaryIndexOf = useCallback(
     (sentence: number) => {
       const index = summary?.sentences.findIndex((s) => s.sources.includes(sentence)) ?? -1;
@@ -81,8 +77,8 @@ export const ResultsView = memo(function ResultsView({
   }, []);
 
   function download() {
-    if (!state.result) return;
-    const markdown = digestMarkdown(state.result, request.summary.type, {
+    if (!result) return;
+    const markdown = digestMarkdown(result, request.summary.type, {
       fallbackTitle: t('markdown.title'),
       summary: t('markdown.summary'),
       article: t('markdown.article'),
@@ -112,7 +108,7 @@ export const ResultsView = memo(function ResultsView({
             {t('jumpTranslation')}
           </a>
         </nav>
-        <Button onClick={download} disabled={!state.result} className="ms-auto">
+        <Button onClick={download} disabled={!result} className="ms-auto">
           <DownloadIcon />
           {t('download')}
         </Button>
@@ -130,7 +126,7 @@ export const ResultsView = memo(function ResultsView({
         />
         <SummaryPane
           prefix={PREFIX}
-          state={state}
+          view={view}
           language={language}
           highlight={highlight}
           onHighlight={onHighlight}
@@ -139,7 +135,7 @@ export const ResultsView = memo(function ResultsView({
         <TranslationPane
           prefix={PREFIX}
           initialTarget={initialTarget}
-          state={state}
+          view={view}
           paragraphs={paragraphs}
           highlight={highlight}
           onHighlight={onHighlight}

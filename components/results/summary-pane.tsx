@@ -1,10 +1,12 @@
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 
-import type { DigestState } from '@/hooks/use-digest';
+import { partsOf, type DigestView } from '@/hooks/use-digest';
+import { summaryFailed } from '@/lib/pipeline/parts';
 import type { SummarySentence, SummaryType } from '@/lib/summarize/options';
 import { CopyButton } from '../ui/copy-button';
 import { SegmentedControl } from '../ui/segmented-control';
+import { ErrorMessage } from '../workspace/error-message';
 import { useLanguages } from '../workspace/language-context';
 import {
   gapBetween,
@@ -17,7 +19,7 @@ import { Pane } from './pane';
 
 interface Props {
   prefix: string;
-  state: DigestState;
+  view: DigestView;
   language?: string;
   highlight: Highlight | null;
   onHighlight: OnHighlight;
@@ -31,24 +33,27 @@ const ORIGINAL = 'original';
  * The summary, readable in the article's language or any target whose translation included it. Key sentences
  * point back at the source sentences they came from.
  */
-export function SummaryPane({ prefix, state, language, highlight, onHighlight, onShowSource }: Props) {
+export function SummaryPane({ prefix, view, language, highlight, onHighlight, onShowSource }: Props) {
   const t = useTranslations('SummaryPane');
   const { nameOf, dirOf } = useLanguages();
   const hintId = useId();
-  const [view, setView] = useState(ORIGINAL);
-  const targets = state.request?.targets ?? [];
-  const translated = targets.filter((code) => state.translations[code]?.summary);
-  const current = (translated as readonly string[]).includes(view) ? view : ORIGINAL;
+  const [reading, setReading] = useState(ORIGINAL);
+  const { request } = view;
+  const { summary, translations } = partsOf(view);
+  const failure = summary && summaryFailed(summary) ? summary.error : undefined;
+  const made = summary && !summaryFailed(summary) ? summary : undefined;
+  const translated = request.targets.filter((code) => translations[code]?.summary);
+  const current = (translated as readonly string[]).includes(reading) ? reading : ORIGINAL;
   const shownLanguage = current === ORIGINAL ? language : current;
-  const shown = current === ORIGINAL ? state.summary : state.translations[current]?.summary;
-  const type = state.request?.summary.type ?? 'key-points';
-  const extractive = state.summary?.mode === 'extractive';
+  const shown = current === ORIGINAL ? made : translations[current]?.summary;
+  const type = request.summary.type;
+  const extractive = summary?.mode === 'extractive';
 
   return (
     <Pane
       id={`${prefix}-summary`}
       title={t('title')}
-      meta={state.summary && (extractive ? t('extractive') : t('abstractive'))}
+      meta={made && (extractive ? t('extractive') : t('abstractive'))}
       actions={<CopyButton text={shown?.text ?? ''} label={t('copy')} />}
       className="results-summary"
     >
@@ -64,7 +69,7 @@ export function SummaryPane({ prefix, state, language, highlight, onHighlight, o
               ...translated.map((code) => ({ value: code, label: nameOf(code) })),
             ]}
             value={current}
-            onChange={setView}
+            onChange={setReading}
           />
         )}
         {shown ? (
@@ -78,7 +83,9 @@ export function SummaryPane({ prefix, state, language, highlight, onHighlight, o
               hintId={hintId}
             />
           </div>
-        ) : state.status === 'running' ? (
+        ) : failure ? (
+          <ErrorMessage error={failure} />
+        ) : view.status === 'running' ? (
           <Placeholder label={t('pending')} />
         ) : (
           <p className="text-sm text-neutral-600 dark:text-neutral-400">{t('none')}</p>
@@ -98,11 +105,16 @@ interface TextProps {
   type: SummaryType;
   highlight: Highlight | null;
   onHighlight: OnHighlight;
+  /** Makes each key sentence a button to its place in the source, described by the hint `hintId` names. */
   onShowSource?: (sentence: number) => void;
-  hintId: string;
+  hintId?: string;
 }
 
-function SummaryText({ sentences, type, highlight, onHighlight, onShowSource, hintId }: TextProps) {
+/**
+ * A summary's sentences as its type lays them out (bullets, a paragraph, a headline), each lit up with the
+ * source sentences it came from on hover and focus. The summary pane and the translation tabs both use it.
+ */
+export function SummaryText({ sentences, type, highlight, onHighlight, onShowSource, hintId }: TextProps) {
   const className = (j: number) =>
     `rounded-sm box-decoration-clone text-start transition-colors motion-reduce:transition-none ${
       highlight?.summary === j ? HIGHLIGHT_CLASS : ''
@@ -123,7 +135,16 @@ function SummaryText({ sentences, type, highlight, onHighlight, onShowSource, hi
         {sentence.text}
       </button>
     ) : (
-      <span key={j} data-summary={j} className={className(j)}>
+      <span
+        key={j}
+        data-summary={j}
+        className={className(j)}
+        // Focusable only when there is something to light up (an abstractive sentence quotes no source).
+        {...(sentence.sources.length > 0 && {
+          tabIndex: 0,
+          ...highlightHandlers({ sources: sentence.sources, summary: j }, onHighlight),
+        })}
+      >
         {sentence.text}
       </span>
     );

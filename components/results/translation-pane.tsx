@@ -1,23 +1,26 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
-import type { DigestState } from '@/hooks/use-digest';
+import { partsOf, type DigestView, type StepCount } from '@/hooks/use-digest';
 import { nonCommercialModels } from '@/lib/models/registry';
 import type { LanguageResult } from '@/lib/pipeline/digest';
+import { summaryFailed } from '@/lib/pipeline/parts';
+import type { SummaryType } from '@/lib/summarize/options';
 import { CopyButton } from '../ui/copy-button';
 import { ProgressBar } from '../ui/progress-bar';
 import { TabList, TabPanel, type TabItem } from '../ui/tabs';
 import { ErrorMessage } from '../workspace/error-message';
 import { useLanguages } from '../workspace/language-context';
-import { HIGHLIGHT_CLASS, type Highlight, type OnHighlight } from './highlight';
+import type { Highlight, OnHighlight } from './highlight';
 import { Pane } from './pane';
 import { SentenceParagraphs } from './sentence-paragraphs';
+import { SummaryText } from './summary-pane';
 
 interface Props {
   prefix: string;
   /** The tab open at first; the first target when absent or not a target. */
   initialTarget?: string;
-  state: DigestState;
+  view: DigestView;
   /** Source sentence count per paragraph; translated sentences share the indices. */
   paragraphs?: readonly number[][];
   highlight: Highlight | null;
@@ -32,7 +35,7 @@ interface Props {
 export function TranslationPane({
   prefix,
   initialTarget,
-  state,
+  view,
   paragraphs,
   highlight,
   onHighlight,
@@ -40,23 +43,22 @@ export function TranslationPane({
 }: Props) {
   const t = useTranslations('TranslationPane');
   const { nameOf, dirOf } = useLanguages();
-  const targets = state.request?.targets ?? [];
+  const { targets } = view.request;
   const [selected, setSelected] = useState(initialTarget);
   const current = selected && (targets as readonly string[]).includes(selected) ? selected : targets[0];
   if (!current) return null;
 
-  const result = state.translations[current];
+  const { summary, translations } = partsOf(view);
+  // Sentence progress exists only while the run goes.
+  const translating = view.status === 'running' ? view.activity.translating : undefined;
+  const result = translations[current];
   // NLLB-200's licence allows non-commercial use only: the reader must know, here and on a shared page.
   const restricted = nonCommercialModels(result?.models ?? []);
   const tabs: TabItem[] = targets.map((code) => ({
     id: code,
     label: nameOf(code),
     status: (
-      <TabStatus
-        result={state.translations[code]}
-        step={state.translating[code]}
-        running={state.status === 'running'}
-      />
+      <TabStatus result={translations[code]} step={translating?.[code]} running={translating !== undefined} />
     ),
   }));
 
@@ -82,8 +84,10 @@ export function TranslationPane({
       <TabPanel prefix={prefix} id={current} lang={current} dir={dirOf(current)} className="results-rows">
         <TranslationBody
           result={result}
-          step={state.translating[current]}
-          status={state.status}
+          step={translating?.[current]}
+          running={translating !== undefined}
+          summaryMissing={summary !== undefined && summaryFailed(summary)}
+          type={view.request.summary.type}
           paragraphs={paragraphs}
           highlight={highlight}
           onHighlight={onHighlight}
@@ -96,8 +100,11 @@ export function TranslationPane({
 
 interface BodyProps {
   result?: LanguageResult;
-  step?: { done: number; total: number };
-  status: DigestState['status'];
+  step?: StepCount;
+  running: boolean;
+  /** The summary failed, so a summary-only translation has nothing to show. */
+  summaryMissing: boolean;
+  type: SummaryType;
   paragraphs?: readonly number[][];
   highlight: Highlight | null;
   onHighlight: OnHighlight;
@@ -107,7 +114,9 @@ interface BodyProps {
 function TranslationBody({
   result,
   step,
-  status,
+  running,
+  summaryMissing,
+  type,
   paragraphs,
   highlight,
   onHighlight,
@@ -116,7 +125,7 @@ function TranslationBody({
   const t = useTranslations('TranslationPane');
 
   if (!result) {
-    if (status !== 'running')
+    if (!running)
       return (
         <p className="results-whole text-sm text-neutral-600 dark:text-neutral-400">{t('notTranslated')}</p>
       );
@@ -149,21 +158,18 @@ function TranslationBody({
   }
   if (result.summary) {
     return (
-      <ul className="results-whole reading list-disc space-y-2 self-start ps-5 marker:text-neutral-400">
-        {result.summary.sentences.map((sentence, j) => (
-          <li key={j}>
-            <span
-              data-summary={j}
-              onMouseEnter={() => onHighlight('pointer', { sources: sentence.sources, summary: j })}
-              onMouseLeave={() => onHighlight('pointer', null)}
-              className={`rounded-sm box-decoration-clone transition-colors ${highlight?.summary === j ? HIGHLIGHT_CLASS : ''}`}
-            >
-              {sentence.text}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <div className="results-whole reading self-start">
+        <SummaryText
+          sentences={result.summary.sentences}
+          type={type}
+          highlight={highlight}
+          onHighlight={onHighlight}
+        />
+      </div>
     );
+  }
+  if (summaryMissing) {
+    return <p className="results-whole text-sm text-neutral-600 dark:text-neutral-400">{t('noSummary')}</p>;
   }
   return null;
 }
@@ -174,7 +180,7 @@ function TabStatus({
   running,
 }: {
   result?: LanguageResult;
-  step?: { done: number; total: number };
+  step?: StepCount;
   running: boolean;
 }) {
   if (result?.error) return <span className="text-red-700 dark:text-red-400">!</span>;

@@ -4,8 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 
-import { responseError, toWireError } from '@/hooks/wire-error';
-import type { WireError } from '@/lib/pipeline/protocol';
+import { responseError } from '@/hooks/wire-error';
+import { toWireError, type WireError } from '@/lib/errors';
 import { sharePath, type MyShare } from '@/lib/share-links';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../workspace/error-message';

@@ -3,9 +3,9 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 
-import { responseError, toWireError } from '@/hooks/wire-error';
+import { responseError } from '@/hooks/wire-error';
 import type { DigestResult } from '@/lib/pipeline/digest';
-import type { WireError } from '@/lib/pipeline/protocol';
+import { toWireError, type WireError } from '@/lib/errors';
 import {
   SHARE_EXPIRIES,
   toShareRequest,

@@ -1,4 +1,4 @@
-import type { DigestState } from '@/hooks/use-digest';
+import type { DigestView } from '@/hooks/use-digest';
 import { isLanguageCode, type LanguageCode } from '@/lib/langs';
 import type { DigestRequest, DigestResult, LanguageResult } from '@/lib/pipeline/digest';
 import { cleanArticle, joinParagraphs } from '@/lib/pipeline/document';
@@ -14,7 +14,7 @@ function languageOf(code: string): LanguageCode {
  * A share as the finished run the workspace would have shown, so the share page reuses the workspace's
  * results view as it is.
  */
-export function sharedDigest(share: Share): { state: DigestState; request: DigestRequest } {
+export function sharedDigest(share: Share): Extract<DigestView, { status: 'done' }> {
   const targets = Object.keys(share.translations).map(languageOf);
   const language = languageOf(share.source.language);
   const request: DigestRequest = {
@@ -46,15 +46,5 @@ export function sharedDigest(share: Share): { state: DigestState; request: Diges
     summary: share.summary,
     translations,
   };
-  const state: DigestState = {
-    status: 'done',
-    run: 0,
-    request,
-    downloads: {},
-    translating: {},
-    summary: result.summary,
-    translations,
-    result,
-  };
-  return { state, request };
+  return { status: 'done', request, result };
 }

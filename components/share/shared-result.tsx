@@ -17,10 +17,10 @@ interface Props {
 
 /** A shared result in the workspace's own side-by-side view: nothing runs, everything is already there. */
 export function SharedResult({ share, languages, language }: Props) {
-  const { state, request } = useMemo(() => sharedDigest(share), [share]);
+  const view = useMemo(() => sharedDigest(share), [share]);
   return (
     <LanguageProvider languages={languages}>
-      <ResultsView state={state} request={request} initialTarget={language} />
+      <ResultsView view={view} initialTarget={language} />
     </LanguageProvider>
   );
 }

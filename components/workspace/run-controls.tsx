@@ -33,11 +33,11 @@ export function RunControls({ state, blocker, onCancel }: Props) {
   const running = state.status === 'running';
 
   let status = '';
-  if (running) status = t('running', { engine: state.engine ?? 'server' });
-  else if (state.status === 'done' && state.elapsed !== undefined) {
+  if (state.status === 'running') status = t('running', { engine: state.engine });
+  else if (state.status === 'done') {
     status = t('done', {
       time: format.number(state.elapsed / 1000, { style: 'unit', unit: 'second', maximumFractionDigits: 1 }),
-      engine: state.engine ?? 'server',
+      engine: state.engine,
     });
   } else if (state.status === 'cancelled') status = errors('cancelled');
 
@@ -68,12 +68,12 @@ export function RunControls({ state, blocker, onCancel }: Props) {
       <p role="status" className="min-h-5 text-sm text-neutral-700 dark:text-neutral-300">
         {status}
       </p>
-      {state.status === 'done' && state.result?.runtime?.length ? (
+      {state.status === 'done' && state.result.runtime?.length ? (
         <p className="text-xs text-neutral-600 dark:text-neutral-400">
           {t('ranOn', { placements: state.result.runtime.map(placementLabel).join('; ') })}
         </p>
       ) : null}
-      {state.status === 'failed' && state.error && <ErrorMessage error={state.error} />}
+      {state.status === 'failed' && <ErrorMessage error={state.error} />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from 'next-intl';
 
-import type { DigestState, ModelDownload } from '@/hooks/use-digest';
+import type { DigestView, ModelDownload } from '@/hooks/use-digest';
 import { ProgressBar } from '../ui/progress-bar';
 
 interface Bytes {
@@ -20,7 +20,7 @@ function bytesOf(download: ModelDownload): Bytes {
  * What a run is doing: model downloads (one bar per model, bytes, and an overall bar), then the summary's
  * sentence count. Per-language translation progress sits on each language's tab.
  */
-export function RunProgress({ state }: { state: DigestState }) {
+export function RunProgress({ run }: { run: Extract<DigestView, { status: 'running' }> }) {
   const t = useTranslations('RunProgress');
   const format = useFormatter();
   // Real models are megabytes, test fixtures kilobytes; one decimal only where it means something.
@@ -29,7 +29,8 @@ export function RunProgress({ state }: { state: DigestState }) {
     return format.number(value, { style: 'unit', unit, maximumFractionDigits: value < 10 ? 1 : 0 });
   };
 
-  const models = Object.entries(state.downloads).map(([model, download]) => ({
+  const { activity, parts, request } = run;
+  const models = Object.entries(activity.downloads).map(([model, download]) => ({
     model,
     ready: download.ready,
     ...bytesOf(download),
@@ -38,8 +39,8 @@ export function RunProgress({ state }: { state: DigestState }) {
     (sum, model) => ({ loaded: sum.loaded + model.loaded, total: sum.total + model.total }),
     { loaded: 0, total: 0 },
   );
-  const targets = state.request?.targets ?? [];
-  const translated = targets.filter((code) => state.translations[code]).length;
+  const { targets } = request;
+  const translated = targets.filter((code) => parts.translations[code]).length;
 
   return (
     <div className="grid gap-3 rounded-xl border border-neutral-200 bg-neutral-50 p-4 text-sm dark:border-neutral-800 dark:bg-neutral-900/60">
@@ -76,8 +77,8 @@ export function RunProgress({ state }: { state: DigestState }) {
         </div>
       )}
       <Step
-        label={state.summary ? t('summarized') : t('summarizing')}
-        count={state.summary ? undefined : state.summarizing}
+        label={parts.summary ? t('summarized') : t('summarizing')}
+        count={parts.summary ? undefined : activity.summarizing}
       />
       {targets.length > 0 && (
         <p className="text-neutral-700 tabular-nums dark:text-neutral-300">

@@ -1,8 +1,8 @@
 import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 
-import { responseError, toWireError } from '@/hooks/wire-error';
-import type { WireError } from '@/lib/pipeline/protocol';
+import { responseError } from '@/hooks/wire-error';
+import { toWireError, type WireError } from '@/lib/errors';
 import { Button } from '../ui/button';
 import { ErrorMessage } from './error-message';
 import { LinkIcon } from '../ui/icons';

@@ -158,15 +158,13 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
           </div>
           <div className="workspace-run grid gap-4">
             <RunControls state={state} blocker={blocker && t(`blocker.${blocker}`)} onCancel={cancel} />
-            {running && <RunProgress state={state} />}
+            {state.status === 'running' && <RunProgress run={state} />}
           </div>
         </form>
       </section>
 
-      {state.request && state.status !== 'idle' && (
-        <ResultsView state={state} request={state.request} language={runLanguage} />
-      )}
-      {state.status === 'done' && state.result && state.request && (
+      {state.status !== 'idle' && <ResultsView view={state} language={runLanguage} />}
+      {state.status === 'done' && (
         <ShareButton
           text={state.request.text}
           result={state.result}

@@ -1,4 +1,7 @@
+import { join } from 'node:path';
+
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 
 import type { JobView } from '../../lib/pipeline/protocol';
 import { toShareRequest, type ShareCreated, type ShareRequest } from '../../lib/schemas/share';
@@ -46,4 +49,17 @@ export async function rememberShare(page: Page, text: string, created: ShareCrea
     entry,
   ] as const);
   return entry;
+}
+
+/**
+ * Changes a stored share behind the server's back (as a moved clock or a damaged disk would), in the test
+ * server's own database. The server reads it afresh: it caches only shares it has read.
+ */
+export function alterStoredShare(id: string, column: 'payload' | 'expires_at', value: string | number): void {
+  const db = new Database(join(process.env.BITEXT_E2E_DATA_DIR!, 'bitext.db'));
+  try {
+    db.prepare(`UPDATE shares SET ${column} = ? WHERE id = ?`).run(value, id);
+  } finally {
+    db.close();
+  }
 }

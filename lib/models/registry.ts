@@ -48,7 +48,7 @@ export interface TranslationLeg {
   tgtLang?: string;
 }
 
-/** One leg for a direct model, two when pivoting through English. */
+/** The model calls that make a translation, in order (one, while every pair has a direct model or NLLB). */
 export type TranslationRoute = readonly TranslationLeg[];
 
 const ON_CPU = { cpu: 'q8', wasm: 'q8' } as const;
@@ -241,8 +241,10 @@ function directLeg(
 }
 
 /**
+/**
  * The models that translate `source` into `target`: a direct opus-mt pair where one exists, else NLLB
- * (unless the policy leaves it out), else two legs through English. `undefined` when no route exists.
+ * (unless the policy leaves it out: BITEXT_ALLOW_NONCOMMERCIAL=0), else two legs through English.
+ * `undefined` when no route exists.
  */
 export function translationRoute(
   profile: ModelProfile,
@@ -271,6 +273,27 @@ export function translationTargets(
 /** The abstractive summariser; it reads and writes English (`language`). */
 export function summarizerModel(profile: ModelProfile): ModelSpec & { language: LanguageCode } {
   return { ...(profile === 'fixtures' ? FIXTURE_SUMMARIZER : DISTILBART), language: 'en' };
+}
+
+export interface SummaryRoute {
+  summarizer: ModelSpec & { language: LanguageCode };
+  /** What brings the article into the summariser's language first; empty when it is written in it. */
+  pivot: TranslationRoute;
+}
+
+/**
+ * How an abstractive summary of an article in `language` is made; `undefined` when no model translates it
+ * into the summariser's language.
+ */
+export function summaryRoute(
+  profile: ModelProfile,
+  language: LanguageCode,
+  policy: ModelPolicy = {},
+): SummaryRoute | undefined {
+  const summarizer = summarizerModel(profile);
+  if (language === summarizer.language) return { summarizer, pivot: [] };
+  const pivot = translationRoute(profile, language, summarizer.language, policy);
+  return pivot && { summarizer, pivot };
 }
 
 const DTYPE_SUFFIX: Record<Dtype, string> = { fp32: '', fp16: '_fp16', q8: '_quantized' };
@@ -309,4 +332,12 @@ export function modelsForLanguages(
     }
   }
   return [...specs.values()];
+}
+
+/** The languages whose `models:pull` fetches this model; none for the summariser, which every pull fetches. */
+export function pullLanguages(profile: ModelProfile, spec: ModelSpec): LanguageCode[] {
+  if (spec.id === summarizerModel(profile).id) return [];
+  return LANGUAGES.map((l) => l.code).filter(
+    (code) => code !== 'en' && modelsForLanguages(profile, [code]).some((model) => model.id === spec.id),
+  );
 }

@@ -1,4 +1,5 @@
 import type { ModelPolicy, ModelProfile } from '@/lib/models/registry';
+import type { ModelHost } from '@/lib/models/remedy';
 import type { OnProgress } from './events';
 import type { Device } from './load';
 
@@ -10,8 +11,8 @@ export interface PipelineContext extends ModelPolicy {
   shaderF16?: boolean;
   signal?: AbortSignal;
   onProgress?: OnProgress;
-  /** How to get the models for these languages on this host (shown with `model_unavailable`). */
-  remedyFor?: (languages: string[]) => string;
+  /** Where this host gets its models, for the remedy `model_unavailable` carries (default: the server). */
+  modelHost?: ModelHost;
   batchSize?: number;
   /** onnxruntime intra-op threads per model (Node only; unset = onnxruntime's default, one per core). */
   threads?: number;

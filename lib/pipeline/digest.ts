@@ -1,29 +1,31 @@
 /**
  * The whole job: clean → detect → summarise → translate the summary and/or article into each target.
- * One language failing (say, its model is missing) never fails the others: its entry records the error.
+ * A part that fails (the summary, or one language: say, its model is missing) never fails the others: its
+ * entry records the error and the rest finishes. Only an article whose language cannot be told, or a
+ * cancel, stops the whole digest.
  */
 import type { Detection } from '@/lib/detect';
-import { isBitextError } from '@/lib/errors';
+import { isBitextError, toWireError, type WireError } from '@/lib/errors';
 import type { LanguageCode } from '@/lib/langs';
 import {
   placementFor,
-  summarizerModel,
+  summaryRoute,
   type ModelSpec,
   type Placement,
   type TranslationRoute,
 } from '@/lib/models/registry';
-import { summarize, type SummaryOptions, type SummaryResult } from '@/lib/summarize';
+import { summarize, type SummaryOptions } from '@/lib/summarize';
 import { loadSummarizer } from '@/lib/summarize/abstractive';
 import { formatSummary, type Summary } from '@/lib/summarize/options';
 import type { TranslateScope } from '@/lib/schemas/api';
 import type { RemovedLine } from '@/lib/text/boilerplate';
 import type { PipelineContext } from './context';
-import type { WireError } from './protocol';
+import { summaryFailed, type DigestSummary } from './parts';
 import { cleanArticle, joinParagraphs, sentencesOf, type SourceSentence } from './document';
 import { resolveLanguage } from './tasks';
 import { loadModel } from './load';
 import { routeFor } from './routes';
-import { routeLanguages, toSegments, translateSentences, type Segment } from './translate';
+import { toSegments, translateSentences, type Segment } from './translate';
 
 export interface DigestRequest {
   text: string;
@@ -57,14 +59,14 @@ export interface DigestResult {
   detection?: Detection;
   removed: RemovedLine[];
   sentences: SourceSentence[];
-  summary: SummaryResult;
+  summary: DigestSummary;
   translations: Record<string, LanguageResult>;
   /** Where the run's models ran and in which dtype ("WebGPU, fp16"), each pair once. */
   runtime?: Placement[];
 }
 
 export type DigestPartial =
-  | { part: 'summary'; summary: SummaryResult }
+  | { part: 'summary'; summary: DigestSummary }
   | { part: 'translation'; language: LanguageCode; result: LanguageResult };
 
 export async function digest(
@@ -79,7 +81,7 @@ export async function digest(
   const ready = new Map(request.targets.map((target) => [target, preload(language, target, context)]));
   const sentences = sentencesOf(body, language);
   const sourceTexts = sentences.map((s) => s.text);
-  const summary = await summarize(sourceTexts, language, request.summary, context);
+  const summary = await summarizePart(sourceTexts, language, request.summary, context);
   onPartial?.({ part: 'summary', summary });
 
   const results = new Map<LanguageCode, LanguageResult>();
@@ -106,13 +108,8 @@ export function placementsOf(
   const models: ModelSpec[] = plan.targets.flatMap((target) =>
     (usableRoute(context, plan.source, target) ?? []).map((leg) => leg.model),
   );
-  if (plan.summary.mode === 'abstractive') {
-    const summarizer = summarizerModel(context.profile);
-    if (plan.source !== summarizer.language) {
-      models.push(...(usableRoute(context, plan.source, summarizer.language) ?? []).map((leg) => leg.model));
-    }
-    models.push(summarizer);
-  }
+  const summary = plan.summary.mode === 'abstractive' && summaryRoute(context.profile, plan.source, context);
+  if (summary) models.push(...summary.pivot.map((leg) => leg.model), summary.summarizer);
   const placements = new Map<string, Placement>();
   for (const model of models) {
     const placement = placementFor(model, context.device ?? 'cpu', context);
@@ -129,10 +126,12 @@ export function placementsOf(
 export async function prepareDigest(plan: DigestPlan, context: PipelineContext): Promise<void> {
   const loads: Promise<unknown>[] = plan.targets.map((target) => preload(plan.source, target, context));
   if (plan.summary.mode === 'abstractive') {
-    const summarizer = summarizerModel(context.profile);
-    // A non-English article is summarised through English.
-    if (plan.source !== summarizer.language) loads.push(preload(plan.source, summarizer.language, context));
-    loads.push(loadSummarizer(context).catch(() => undefined));
+    const route = summaryRoute(context.profile, plan.source, context);
+    if (route)
+      loads.push(
+        loadRoute(route.pivot, context),
+        loadSummarizer(context).catch(() => undefined),
+      );
   }
   await Promise.all(loads);
 }
@@ -146,9 +145,11 @@ function preload(
   target: LanguageCode,
   context: PipelineContext,
 ): Promise<LanguageCode> {
-  const legs = usableRoute(context, source, target) ?? [];
-  const languages = routeLanguages(legs);
-  return Promise.allSettled(legs.map((leg) => loadModel(leg.model, context, languages))).then(() => target);
+  return loadRoute(usableRoute(context, source, target) ?? [], context).then(() => target);
+}
+
+function loadRoute(route: TranslationRoute, context: PipelineContext): Promise<unknown> {
+  return Promise.allSettled(route.map((leg) => loadModel(leg.model, context)));
 }
 
 /** The route when this context may use one; loading is for routes that exist (their errors come later). */
@@ -164,11 +165,30 @@ function usableRoute(
   }
 }
 
+/** A cancel stops the whole digest; any other failure is only its part's. */
+function isCancel(error: unknown, context: PipelineContext): boolean {
+  return context.signal?.aborted === true || (isBitextError(error) && error.code === 'cancelled');
+}
+
+async function summarizePart(
+  sentences: readonly string[],
+  language: LanguageCode,
+  options: SummaryOptions,
+  context: PipelineContext,
+): Promise<DigestSummary> {
+  try {
+    return await summarize(sentences, language, options, context);
+  } catch (error) {
+    if (isCancel(error, context)) throw error;
+    return { mode: options.mode, error: toWireError(error) };
+  }
+}
+
 async function translateDigest(
   source: LanguageCode,
   target: LanguageCode,
   sentences: readonly SourceSentence[],
-  summary: SummaryResult,
+  summary: DigestSummary,
   request: DigestRequest,
   context: PipelineContext,
 ): Promise<LanguageResult> {
@@ -176,12 +196,13 @@ async function translateDigest(
   try {
     route = routeFor(context, source, target);
   } catch (error) {
-    if (!isBitextError(error)) throw error;
-    return { models: [], error: { code: error.code, message: error.message, details: error.details } };
+    return { models: [], error: toWireError(error) };
   }
-  const wantSummary = request.translate !== 'article';
+  // A summary that failed leaves nothing of it to translate; the article still is.
+  const summaryIn = request.translate !== 'article' && !summaryFailed(summary) ? summary : undefined;
   const wantArticle = request.translate !== 'summary';
-  const summaryTexts = wantSummary ? summary.sentences.map((s) => s.text) : [];
+  if (!summaryIn && !wantArticle) return { models: [] };
+  const summaryTexts = summaryIn?.sentences.map((s) => s.text) ?? [];
   const articleTexts = wantArticle ? sentences.map((s) => s.text) : [];
   try {
     // One call for both, so they share batches and the model is loaded once.
@@ -190,12 +211,10 @@ async function translateDigest(
     const articleOut = translated.slice(summaryTexts.length);
     return {
       models: route.map((leg) => leg.model.id),
-      summary: wantSummary
-        ? {
-            text: formatSummary(summaryOut, request.summary.type),
-            sentences: summary.sentences.map((s, i) => ({ text: summaryOut[i] ?? '', sources: s.sources })),
-          }
-        : undefined,
+      summary: summaryIn && {
+        text: formatSummary(summaryOut, request.summary.type),
+        sentences: summaryIn.sentences.map((s, i) => ({ text: summaryOut[i] ?? '', sources: s.sources })),
+      },
       segments: wantArticle ? toSegments(articleTexts, articleOut) : undefined,
       text: wantArticle
         ? joinParagraphs(
@@ -205,10 +224,7 @@ async function translateDigest(
         : undefined,
     };
   } catch (error) {
-    if (!isBitextError(error) || error.code === 'cancelled') throw error;
-    return {
-      models: route.map((leg) => leg.model.id),
-      error: { code: error.code, message: error.message, details: error.details },
-    };
+    if (isCancel(error, context)) throw error;
+    return { models: route.map((leg) => leg.model.id), error: toWireError(error) };
   }
 }

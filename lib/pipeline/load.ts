@@ -10,7 +10,8 @@ import {
   type TranslationPipeline,
 } from '@huggingface/transformers';
 import { BitextError } from '@/lib/errors';
-import { placementFor, type ModelSpec, type ModelTask } from '@/lib/models/registry';
+import { placementFor, pullLanguages, type ModelSpec, type ModelTask } from '@/lib/models/registry';
+import { remedyText, type ModelUnavailableDetails } from '@/lib/models/remedy';
 import { processGlobal } from '@/lib/process-global';
 import type { PipelineContext } from './context';
 import type { ModelProgressEvent } from './events';
@@ -18,11 +19,15 @@ import type { ModelProgressEvent } from './events';
 export type { Device } from '@/lib/models/registry';
 export type TextToTextPipeline = TranslationPipeline | SummarizationPipeline;
 
-/** What loading needs from the pipeline context (unset device: the CPU, onnxruntime-node). */
+/**
+ * What loading needs from the pipeline context (unset device: the CPU, onnxruntime-node); `profile` and
+ * `modelHost` say what the remedy of a model that cannot be loaded names.
+ */
 export type LoadContext = Pick<
   PipelineContext,
-  'device' | 'shaderF16' | 'threads' | 'onProgress' | 'remedyFor'
->;
+  'device' | 'shaderF16' | 'threads' | 'onProgress' | 'modelHost'
+> &
+  Partial<Pick<PipelineContext, 'profile'>>;
 
 interface CacheEntry {
   promise: Promise<TextToTextPipeline>;
@@ -46,15 +51,8 @@ interface TransformersProgress {
   total?: number;
 }
 
-/**
- * The model, loaded once per session-defining setting (the promise is cached). `languages` are the ones
- * it is loaded for, which say how to get it when it is missing (the context's `remedyFor`).
- */
-export function loadModel(
-  spec: ModelSpec,
-  context: LoadContext,
-  languages: readonly string[] = [],
-): Promise<TextToTextPipeline> {
+/** The model, loaded once per session-defining setting (the promise is cached). */
+export function loadModel(spec: ModelSpec, context: LoadContext): Promise<TextToTextPipeline> {
   const { device, dtype } = placementFor(spec, context.device ?? 'cpu', context);
   // Everything that makes a different session is in the key: the same id may be loaded as q8 and fp32.
   const key = [spec.id, device, dtype, context.threads ?? 'auto'].join('|');
@@ -90,7 +88,7 @@ export function loadModel(
         // A failed load must not poison the cache: the next request tries again.
         cache.delete(key);
         listeners.clear();
-        throw unavailable(spec, spec.sizeMB[dtype], error, context.remedyFor?.([...languages]));
+        throw unavailable(spec, spec.sizeMB[dtype], error, context);
       },
     );
     entry = { promise, listeners };
@@ -148,15 +146,18 @@ function unavailable(
   spec: ModelSpec,
   sizeMB: number | undefined,
   cause: unknown,
-  remedy?: string,
+  { profile, modelHost = { where: 'server' } }: LoadContext,
 ): BitextError {
   const reason = (cause instanceof Error ? cause.message : String(cause)).replace(/\.$/, '');
-  const fix =
-    remedy ??
-    'run `npm run models:pull` on a connected machine, or point BITEXT_MODELS_DIR at a folder that has the model';
+  const details: ModelUnavailableDetails = {
+    model: spec.id,
+    sizeMB,
+    languages: profile ? pullLanguages(profile, spec) : [],
+    ...modelHost,
+  };
   return new BitextError(
     'model_unavailable',
-    `Model ${spec.id} (~${sizeMB ?? '?'} MB) could not be loaded: ${reason}. To fix: ${fix}.`,
-    { model: spec.id, sizeMB, remedy: fix },
+    `Model ${spec.id} (~${sizeMB ?? '?'} MB) could not be loaded: ${reason}. To fix: ${remedyText(details)}.`,
+    details,
   );
 }

@@ -2,7 +2,7 @@
  * Messages between the page and the pipeline worker: a discriminated union with request ids, so one
  * worker per tab can serve runs one after another and a late message from a cancelled run is ignored.
  */
-import type { ErrorCode } from '@/lib/errors';
+import type { WireError } from '@/lib/errors';
 import type { ModelProfile } from '@/lib/models/registry';
 import type { DigestPartial, DigestPlan, DigestRequest, DigestResult } from './digest';
 import type { DevicePreference } from './device';
@@ -25,12 +25,6 @@ export type WorkerRequest =
   /** Load (download, the first time) the models a run like this will need; nothing answers it. */
   | { type: 'prepare'; plan: DigestPlan; settings: WorkerSettings }
   | { type: 'cancel'; id: string };
-
-export interface WireError {
-  code: ErrorCode;
-  message: string;
-  details?: Record<string, unknown>;
-}
 
 export type WorkerResponse =
   | { type: 'progress'; id: string; event: ProgressEvent }

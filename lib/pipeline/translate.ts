@@ -1,4 +1,5 @@
 /**
+/**
  * Sentence-aligned, batched translation through a registry route (one leg, or two through English).
  * Output i is the translation of input sentence i, always: long sentences are split small enough that a
  * translation twice their length still fits the model, and their pieces rejoined, so nothing is truncated
@@ -16,8 +17,9 @@ import { doubtAbout, type DoubtReason } from './quality';
 /** What translating needs from the pipeline context. */
 export type TranslateContext = Pick<
   PipelineContext,
-  'device' | 'shaderF16' | 'signal' | 'onProgress' | 'batchSize' | 'threads' | 'remedyFor'
->;
+  'device' | 'shaderF16' | 'signal' | 'onProgress' | 'batchSize' | 'threads' | 'modelHost'
+> &
+  Partial<Pick<PipelineContext, 'profile'>>;
 
 export const DEFAULT_BATCH_SIZE = 4;
 
@@ -53,24 +55,17 @@ export async function translateSentences(
   route: TranslationRoute,
   context: TranslateContext = {},
 ): Promise<Translation[]> {
-  const languages = routeLanguages(route);
   let current: Translation[] = sentences.map((text) => ({ text }));
   for (const leg of route) {
     const next = await translateLeg(
       current.map((t) => t.text),
       leg,
       context,
-      languages,
     );
     // Doubt about the first leg of two stays with the sentence.
     current = next.map((t, i) => translation(t.text, current[i]?.doubtful ?? t.doubtful));
   }
   return current;
-}
-
-/** The languages a route's models are loaded for (English ones come with every set), for the remedy. */
-export function routeLanguages(route: TranslationRoute): string[] {
-  return [...new Set(route.flatMap((leg) => [leg.source, leg.target]))].filter((l) => l !== 'en');
 }
 
 interface Piece {
@@ -83,11 +78,10 @@ async function translateLeg(
   sentences: readonly string[],
   leg: TranslationLeg,
   context: TranslateContext,
-  languages: string[],
 ): Promise<Translation[]> {
   const { signal, onProgress, batchSize = DEFAULT_BATCH_SIZE } = context;
   throwIfAborted(signal);
-  const translator = await loadModel(leg.model, context, languages);
+  const translator = await loadModel(leg.model, context);
   const prefix = leg.targetToken ? `${leg.targetToken} ` : '';
   // Chunking asks for the same texts' counts again and again (each piece is counted when it is tried and
   // when it is batched); remembering them halves the tokenizer calls, which dominate the overhead.

@@ -8,11 +8,13 @@
  */
 import * as z from 'zod/mini';
 import type { Detection } from '@/lib/detect';
-import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
+import { ERROR_STATUS, type ErrorCode, type WireError } from '@/lib/errors';
 import { isLanguageCode, UNDETERMINED, type LanguageCode } from '@/lib/langs';
 import type { DigestPartial, DigestResult, LanguageResult } from '@/lib/pipeline/digest';
 import type { ProgressEvent } from '@/lib/pipeline/events';
-import type { JobView, WireError } from '@/lib/pipeline/protocol';
+import type { DigestSummary } from '@/lib/pipeline/parts';
+import { DOUBT_REASONS } from '@/lib/pipeline/quality';
+import type { JobView } from '@/lib/pipeline/protocol';
 import type { SummaryResult } from '@/lib/summarize';
 import { SUMMARY_MODES, type Summary } from '@/lib/summarize/options';
 import { BOILERPLATE_REASONS } from '@/lib/text/boilerplate';
@@ -49,10 +51,20 @@ const summaryResult: z.ZodMiniType<SummaryResult> = z.intersection(
   }),
 );
 
+/** A summary that could not be made: the rest of the digest still came (lib/pipeline/parts). */
+const digestSummary: z.ZodMiniType<DigestSummary> = z.union([
+  z.object({ mode: z.enum(SUMMARY_MODES), error: wireError }),
+  summaryResult,
+]);
+
 const languageResult: z.ZodMiniType<LanguageResult> = z.object({
   models: z.array(z.string()),
   summary: z.optional(summary),
-  segments: z.optional(z.array(z.object({ source: z.string(), target: z.string() }))),
+  segments: z.optional(
+    z.array(
+      z.object({ source: z.string(), target: z.string(), doubtful: z.optional(z.enum(DOUBT_REASONS)) }),
+    ),
+  ),
   text: z.optional(z.string()),
   error: z.optional(wireError),
 });
@@ -62,12 +74,15 @@ export const digestResult: z.ZodMiniType<DigestResult> = z.object({
   detection: z.optional(detectResponse),
   removed: z.array(z.object({ line: z.string(), index: count, reason: z.enum(BOILERPLATE_REASONS) })),
   sentences: z.array(z.object({ text: z.string(), paragraph: count })),
-  summary: summaryResult,
+  summary: digestSummary,
   translations: z.record(z.string(), languageResult),
+  runtime: z.optional(
+    z.array(z.object({ device: z.enum(['cpu', 'wasm', 'webgpu']), dtype: z.enum(['fp32', 'fp16', 'q8']) })),
+  ),
 });
 
 export const digestPartial: z.ZodMiniType<DigestPartial> = z.discriminatedUnion('part', [
-  z.object({ part: z.literal('summary'), summary: summaryResult }),
+  z.object({ part: z.literal('summary'), summary: digestSummary }),
   z.object({ part: z.literal('translation'), language: languageCode, result: languageResult }),
 ]);
 

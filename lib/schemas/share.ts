@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import type { DigestResult } from '@/lib/pipeline/digest';
+import { summaryFailed } from '@/lib/pipeline/parts';
 import { LIMITS } from '@/lib/limits';
 import { DOUBT_REASONS } from '@/lib/pipeline/quality';
 import { SUMMARY_LENGTHS, SUMMARY_MODES, SUMMARY_TYPES } from '@/lib/summarize/options';
@@ -94,12 +95,15 @@ export function toShareRequest(
   return {
     ...extra,
     source: { text, language: result.language },
-    summary: {
-      mode: result.summary.mode,
-      model: result.summary.model,
-      text: result.summary.text,
-      sentences: result.summary.sentences,
-    },
+    // A summary that failed is shared as none, as a language that failed is left out.
+    summary: summaryFailed(result.summary)
+      ? { mode: result.summary.mode, text: '', sentences: [] }
+      : {
+          mode: result.summary.mode,
+          model: result.summary.model,
+          text: result.summary.text,
+          sentences: result.summary.sentences,
+        },
     translations,
     options,
   };

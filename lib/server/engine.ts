@@ -34,8 +34,7 @@ export function serverPipelineContext(signal?: AbortSignal): PipelineContext {
     batchSize,
     threads,
     signal,
-    remedyFor: (languages) =>
-      `run \`npm run models:pull -- ${languages.join(' ')}\` on a connected machine, or set BITEXT_MODELS_DIR to a folder that has the model`,
+    modelHost: { where: 'server' },
   };
 }
 

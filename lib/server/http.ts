@@ -1,6 +1,6 @@
 import 'server-only';
 import type * as z from 'zod/mini';
-import { BitextError, isBitextError, type ErrorCode } from '@/lib/errors';
+import { BitextError, ERROR_STATUS, toWireError, type ErrorCode } from '@/lib/errors';
 import { isLanguageCode, type LanguageCode } from '@/lib/langs';
 import { LIMITS } from '@/lib/limits';
 
@@ -91,9 +91,8 @@ export async function handle(run: () => Promise<unknown>): Promise<Response> {
     const result = await run();
     return result instanceof Response ? result : Response.json(result);
   } catch (error) {
-    if (isBitextError(error)) return errorResponse(error.code, error.message, error.status, error.details);
-    console.error(error);
-    return errorResponse('internal', 'Something went wrong on our side.', 500);
+    const { code, message, details } = toWireError(error);
+    return errorResponse(code, message, ERROR_STATUS[code], details);
   }
 }
 

@@ -1,11 +1,11 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { BitextError, isBitextError } from '@/lib/errors';
+import { BitextError, CANCELLED, toWireError, type WireError } from '@/lib/errors';
 import type { PipelineContext } from '@/lib/pipeline/context';
 import { digest, type DigestPartial, type DigestRequest, type DigestResult } from '@/lib/pipeline/digest';
 import type { ProgressEvent } from '@/lib/pipeline/events';
-import type { JobStatus, JobView, WireError } from '@/lib/pipeline/protocol';
+import type { JobStatus, JobView } from '@/lib/pipeline/protocol';
 import { processGlobal } from '@/lib/process-global';
 import { digestCacheKey, resultCache, type ResultCache } from '@/lib/store/results';
 import { serverEnv, serverPipelineContext } from './engine';
@@ -55,7 +55,6 @@ interface Job {
   finishedAt?: number;
 }
 
-const CANCELLED: WireError = { code: 'cancelled', message: 'The digest was cancelled.' };
 /** Retry-After before any job has finished to measure by. */
 const DEFAULT_RETRY_AFTER_S = 10;
 
@@ -320,14 +319,6 @@ function history(job: Job): DigestEvent[] {
 
 function emit(job: Job, event: DigestEvent): void {
   for (const listener of job.listeners) listener(event);
-}
-
-function toWireError(error: unknown): WireError {
-  if (isBitextError(error)) {
-    return { code: error.code, message: error.message, ...(error.details && { details: error.details }) };
-  }
-  console.error('Digest job failed', error);
-  return { code: 'internal', message: 'Something went wrong on our side.' };
 }
 
 // Every route bundle (and each dev-mode reload) must see the same queue, or a job posted through one

@@ -4,13 +4,14 @@ import { LRUCache } from 'lru-cache';
 import { isBitextError } from '@/lib/errors';
 import type { LanguageCode } from '@/lib/langs';
 import {
-  summarizerModel,
+  summaryRoute,
   translationRoute,
   type ModelPolicy,
   type ModelProfile,
   type ModelSpec,
 } from '@/lib/models/registry';
 import type { DigestRequest, DigestResult } from '@/lib/pipeline/digest';
+import { hasFailedPart } from '@/lib/pipeline/parts';
 import { cleanArticle } from '@/lib/pipeline/document';
 import { resolveLanguage } from '@/lib/pipeline/tasks';
 import { digestResult } from '@/lib/schemas/responses';
@@ -88,12 +89,8 @@ function languageOf(request: DigestRequest): LanguageCode | undefined {
 
 /** The summariser, and the translator that brings a non-English article to it. */
 function summaryModels(profile: ModelProfile, language: LanguageCode, policy: ModelPolicy): string[] {
-  const summarizer = summarizerModel(profile);
-  const pivot =
-    language === summarizer.language
-      ? []
-      : (translationRoute(profile, language, summarizer.language, policy) ?? []);
-  return [...pivot.map((leg) => leg.model), summarizer].map(modelIdentity);
+  const route = summaryRoute(profile, language, policy);
+  return route ? [...route.pivot.map((leg) => leg.model), route.summarizer].map(modelIdentity) : [];
 }
 
 function modelIdentity(model: ModelSpec): string {
@@ -103,7 +100,7 @@ function modelIdentity(model: ModelSpec): string {
 
 export interface ResultCache {
   get(key: string): DigestResult | undefined;
-  /** Stores a result unless a language failed: that may be a model not pulled yet, so it must be retried. */
+  /** Stores a result unless a part failed: that may be a model not pulled yet, so it must be retried. */
   put(key: string, result: DigestResult): void;
 }
 
@@ -138,7 +135,7 @@ export function createResultCache(db: Db, { maxBytes = DEFAULT_MAX_BYTES } = {})
       return parsed.data;
     },
     put(key, result) {
-      if (Object.values(result.translations).some((t) => t.error)) return;
+      if (hasFailedPart(result)) return;
       store(key, JSON.stringify(result), Date.now());
     },
   };

@@ -9,7 +9,7 @@ import { summarizerModel } from '@/lib/models/registry';
 import type { PipelineContext } from '@/lib/pipeline/context';
 import { generate } from '@/lib/pipeline/generate';
 import { loadModel } from '@/lib/pipeline/load';
-import { routeFor } from '@/lib/pipeline/routes';
+import { summaryRouteFor } from '@/lib/pipeline/routes';
 import { translateSentences } from '@/lib/pipeline/translate';
 import { packSentences } from '@/lib/text/chunk';
 import { splitSentences } from '@/lib/text/segment';
@@ -60,14 +60,16 @@ export async function summarizeAbstractive(
   options: { language: LanguageCode; type: SummaryType; length: SummaryLength },
   context: PipelineContext,
 ): Promise<AbstractiveSummary> {
-  const spec = summarizerModel(context.profile);
-  let input = [...sentences];
-  let pivot: AbstractiveSummary['pivot'];
-  if (options.language !== spec.language) {
-    const route = routeFor(context, options.language, spec.language);
-    input = (await translateSentences(input, route, context)).map((t) => t.text);
-    pivot = { via: spec.language, models: route.map((leg) => leg.model.id) };
-  }
+  const route = summaryRouteFor(context, options.language);
+  const { summarizer: spec } = route;
+  const input =
+    route.pivot.length > 0
+      ? (await translateSentences(sentences, route.pivot, context)).map((t) => t.text)
+      : [...sentences];
+  const pivot: AbstractiveSummary['pivot'] =
+    route.pivot.length > 0
+      ? { via: spec.language, models: route.pivot.map((leg) => leg.model.id) }
+      : undefined;
 
   const summarizer = await loadSummarizer(context);
   const countTokens = (text: string) => summarizer.tokenizer.encode(text).length;

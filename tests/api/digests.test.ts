@@ -114,6 +114,28 @@ describe('POST /api/v1/digests → GET /api/v1/digests/{id}', () => {
     expect(scriptShare(job.result!.translations.ru!.text!, 'Cyrillic')).toBeGreaterThan(0.9);
   });
 
+  it('a summary or a language that fails fails alone, and says why as data the UI can word', async () => {
+    // Read as German: no model brings it to the English summariser; and Arabic's model is missing.
+    const job = await settled(
+      await submit({
+        ...body,
+        source: 'de',
+        targets: ['ru', 'ar'],
+        summary: { mode: 'abstractive' },
+        translate: 'both',
+      }),
+    );
+    expect(job.status).toBe('done');
+    expect(job.result!.summary).toMatchObject({
+      error: { code: 'unsupported_language', details: { source: 'de', target: 'en' } },
+    });
+    expect(job.result!.translations.ar!.error).toMatchObject({
+      code: 'model_unavailable',
+      details: { model: 'bitext-fixtures/missing-ar', languages: ['ar'], where: 'server' },
+    });
+    expect(scriptShare(job.result!.translations.ru!.text!, 'Cyrillic')).toBeGreaterThan(0.9);
+  });
+
   it('fails the job when the language cannot be told, with that error', async () => {
     const job = await settled(await submit({ text: 'Moscow, SANA.', targets: ['ru'] }));
     expect(job).toMatchObject({ status: 'failed', error: { code: 'language_undetermined' } });

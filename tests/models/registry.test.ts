@@ -6,7 +6,9 @@ import {
   nonCommercialModels,
   modelsForLanguages,
   placementFor,
+  pullLanguages,
   summarizerModel,
+  summaryRoute,
   translationRoute,
   translationTargets,
   type ModelSpec,
@@ -185,5 +187,32 @@ describe('modelFiles', () => {
       'Xenova/opus-mt-en-zh',
       'Xenova/opus-mt-zh-en',
     ]);
+  });
+});
+
+describe('summaryRoute', () => {
+  it('summarises English as it is, and brings another language to English first', () => {
+    expect(summaryRoute('default', 'en')).toEqual({ summarizer: summarizerModel('default'), pivot: [] });
+    expect(summaryRoute('default', 'ru')?.pivot.map((leg) => [leg.model.id, leg.target])).toEqual([
+      ['Xenova/opus-mt-ru-en', 'en'],
+    ]);
+  });
+
+  it('has none where nothing translates into English (no fixture model does)', () => {
+    expect(summaryRoute('fixtures', 'en')?.summarizer.id).toBe('bitext-fixtures/upper');
+    expect(summaryRoute('fixtures', 'de')).toBeUndefined();
+  });
+});
+
+describe('pullLanguages', () => {
+  it('names the languages whose `models:pull` fetches a model', () => {
+    expect(pullLanguages('default', translationRoute('default', 'en', 'ru')![0]!.model)).toEqual(['ru']);
+    expect(pullLanguages('default', translationRoute('default', 'en', 'zh-Hans')![0]!.model)).toEqual([
+      'zh-Hans',
+      'zh-Hant',
+    ]);
+    expect(pullLanguages('fixtures', translationRoute('fixtures', 'en', 'ar')![0]!.model)).toEqual(['ar']);
+    // Every pull fetches the summariser.
+    expect(pullLanguages('default', summarizerModel('default'))).toEqual([]);
   });
 });

@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { digest, prepareDigest, type DigestPartial, type DigestRequest } from '@/lib/pipeline/digest';
+import {
+  digest,
+  prepareDigest,
+  type DigestPartial,
+  type DigestRequest,
+  type DigestResult,
+} from '@/lib/pipeline/digest';
+import { translationRoute } from '@/lib/models/registry';
+import { summaryFailed } from '@/lib/pipeline/parts';
+import type { SummaryResult } from '@/lib/summarize';
 import type { ProgressEvent } from '@/lib/pipeline/events';
 import { readArticle, scriptShare, configureFixtureModels } from '../support/fixture-models';
 
 const context = configureFixtureModels();
 const seed = readArticle('en-sana-lavrov.txt');
 const SCRIPTS = { ru: 'Cyrillic', 'zh-Hans': 'Han', hi: 'Devanagari' } as const;
+
+function madeSummary({ summary }: DigestResult): SummaryResult {
+  if (summaryFailed(summary)) throw new Error(`The summary failed: ${summary.error.message}`);
+  return summary;
+}
 
 describe('digest', () => {
   it('summarises the seed article and translates summary and article into three scripts', async () => {
@@ -28,7 +42,7 @@ describe('digest', () => {
       expect.arrayContaining(['Hazem Sabbagh', 'Check Also']),
     );
     expect(result.sentences.some((s) => s.text.includes('Hazem Sabbagh'))).toBe(false);
-    expect(result.summary.sentences).toHaveLength(5);
+    expect(madeSummary(result).sentences).toHaveLength(5);
 
     for (const [code, script] of Object.entries(SCRIPTS)) {
       const t = result.translations[code];
@@ -65,6 +79,59 @@ describe('digest', () => {
     expect(result.translations.ru?.segments).toBeUndefined();
   });
 
+  it('a summary that cannot be made fails alone: every translation still runs', async () => {
+    // Read as German, the article has no model into English for the summariser, but has translators.
+    const result = await digest(
+      {
+        text: seed,
+        source: 'de',
+        targets: ['ru', 'hi'],
+        summary: { mode: 'abstractive', type: 'tldr', length: 'short' },
+        translate: 'both',
+      },
+      context,
+    );
+    expect(result.summary).toEqual({
+      mode: 'abstractive',
+      error: expect.objectContaining({
+        code: 'unsupported_language',
+        details: { source: 'de', target: 'en' },
+      }),
+    });
+    for (const [code, script] of [
+      ['ru', 'Cyrillic'],
+      ['hi', 'Devanagari'],
+    ] as const) {
+      const t = result.translations[code];
+      expect(t?.error).toBeUndefined();
+      expect(t?.summary).toBeUndefined();
+      expect(t?.segments).toHaveLength(result.sentences.length);
+      expect(scriptShare(t?.text ?? '', script)).toBeGreaterThan(0.9);
+    }
+  });
+
+  it('a missing model’s error says what to fetch, for which languages, and where, as data', async () => {
+    const result = await digest(
+      {
+        text: seed,
+        targets: ['ar'],
+        summary: { mode: 'extractive', type: 'headline', length: 'short' },
+        translate: 'summary',
+      },
+      { ...context, modelHost: { where: 'browser', hub: false } },
+    );
+    expect(result.translations.ar?.error).toMatchObject({
+      code: 'model_unavailable',
+      details: {
+        model: 'bitext-fixtures/missing-ar',
+        sizeMB: translationRoute('fixtures', 'en', 'ar')![0]!.model.sizeMB.q8,
+        languages: ['ar'],
+        where: 'browser',
+        hub: false,
+      },
+    });
+  });
+
   it('uses the summariser model for abstractive summaries', async () => {
     const result = await digest(
       {
@@ -76,8 +143,9 @@ describe('digest', () => {
       context,
     );
     expect(result.summary).toMatchObject({ mode: 'abstractive', model: 'bitext-fixtures/upper' });
-    expect(result.summary.sentences).toHaveLength(2);
-    expect(result.summary.text).toBe(result.summary.text.toUpperCase());
+    const summary = madeSummary(result);
+    expect(summary.sentences).toHaveLength(2);
+    expect(summary.text).toBe(summary.text.toUpperCase());
   });
 
   it('refuses text whose language it cannot tell, unless the source is given', async () => {

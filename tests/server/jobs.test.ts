@@ -195,6 +195,30 @@ describe('JobQueue', () => {
     expect(scriptShare(view.result!.translations.ru!.summary!.text, 'Cyrillic')).toBeGreaterThan(0.9);
   });
 
+  it('a summary that fails fails alone: the job is done with every translation, and is not cached', async () => {
+    const cache = createResultCache(
+      openDatabase(path.join(mkdtempSync(path.join(tmpdir(), 'bitext-jobs-')), 'db')),
+    );
+    const jobs = queue({ cache });
+    // Read as German: no model brings it to the English summariser.
+    const failing = request({
+      source: 'de',
+      targets: ['ru', 'hi'],
+      summary: { mode: 'abstractive', type: 'tldr', length: 'short' },
+      translate: 'both',
+    });
+    const { id } = jobs.submit(failing);
+    await jobs.idle();
+    const view = jobs.get(id);
+    expect(view.status).toBe('done');
+    expect(view.result!.summary).toMatchObject({ error: { code: 'unsupported_language' } });
+    expect(scriptShare(view.result!.translations.ru!.text!, 'Cyrillic')).toBeGreaterThan(0.9);
+    expect(scriptShare(view.result!.translations.hi!.text!, 'Devanagari')).toBeGreaterThan(0.9);
+    // Not answered from the cache: the summary may work once its model is there.
+    expect(jobs.submit(failing).status).not.toBe('done');
+    await jobs.idle();
+  });
+
   it('fails a job when the whole digest fails, with that error', async () => {
     const jobs = queue();
     const { id } = jobs.submit(request({ text: 'Moscow, SANA.' }));

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { sharedDigest } from '@/components/share/shared-digest';
 import { digest, type DigestResult } from '@/lib/pipeline/digest';
+import { summaryFailed } from '@/lib/pipeline/parts';
 import { shareRequest, toShareRequest, type Share } from '@/lib/schemas/share';
 import { openDatabase } from '@/lib/store/db';
 import { createShareStore } from '@/lib/store/shares';
@@ -27,19 +28,23 @@ beforeAll(async () => {
 
 describe('sharedDigest', () => {
   it('is the finished run the workspace showed, rebuilt from what the store kept', () => {
-    const { state, request } = sharedDigest(share);
-    expect(state.status).toBe('done');
-    expect(request).toEqual({ text, source: 'en', targets: ['ru', 'zh-Hans', 'hi'], ...options });
-    expect(state.result?.sentences).toEqual(result.sentences);
-    expect(state.result?.removed).toEqual(result.removed);
-    expect(state.summary?.sentences).toEqual(result.summary.sentences);
+    const view = sharedDigest(share);
+    expect(view.status).toBe('done');
+    expect(view.request).toEqual({ text, source: 'en', targets: ['ru', 'zh-Hans', 'hi'], ...options });
+    expect(view.result.sentences).toEqual(result.sentences);
+    expect(view.result.removed).toEqual(result.removed);
+    expect(summaryFailed(result.summary)).toBe(false);
+    expect(view.result.summary).toMatchObject({
+      sentences: 'sentences' in result.summary && result.summary.sentences,
+    });
+    const { translations } = view.result;
     for (const code of ['ru', 'zh-Hans', 'hi']) {
       const original = result.translations[code]!;
       // The translated article (which the copy button and Markdown download use) comes out paragraph for
       // paragraph as the engine wrote it, though only its segments were stored.
-      expect(state.translations[code]?.text).toBe(original.text);
-      expect(state.translations[code]?.summary).toEqual(original.summary);
-      expect(state.translations[code]?.segments).toEqual(original.segments);
+      expect(translations[code]?.text).toBe(original.text);
+      expect(translations[code]?.summary).toEqual(original.summary);
+      expect(translations[code]?.segments).toEqual(original.segments);
     }
   });
 
@@ -49,8 +54,8 @@ describe('sharedDigest', () => {
       options: { ...share.options, translate: 'summary' },
       translations: { ru: { models: [], summary: share.translations.ru!.summary } },
     };
-    const { state } = sharedDigest(summaryOnly);
-    expect(state.translations.ru?.text).toBeUndefined();
-    expect(state.translations.ru?.summary?.text).toMatch(/\p{Script=Cyrillic}/u);
+    const { translations } = sharedDigest(summaryOnly).result;
+    expect(translations.ru?.text).toBeUndefined();
+    expect(translations.ru?.summary?.text).toMatch(/\p{Script=Cyrillic}/u);
   });
 });
