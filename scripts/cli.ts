@@ -1,7 +1,8 @@
 /**
  * bitext CLI: `npm run -s cli -- <detect|summarize|translate|digest> <file|-> [--to ru,zh-Hans,hi]
  * [--mode extractive|abstractive] [--type key-points|tldr|headline] [--length short|medium|long] [--json]`.
- * Progress goes to stderr, the result to stdout, so `--json` output can be piped.
+ * Progress goes to stderr, the result to stdout, so `--json` output can be piped. `--json` prints what the
+ * matching endpoint answers (translate: one answer per target, in order).
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -102,7 +103,7 @@ async function run(): Promise<number> {
     }
     case 'summarize': {
       const result = await summarizeText(text, { ...summary, language: source }, context);
-      print(result, result.text);
+      print(result, result.summary);
       return 0;
     }
     case 'translate': {
@@ -115,17 +116,12 @@ async function run(): Promise<number> {
     }
     case 'digest': {
       const result = await digest({ text, source, targets: options.to, summary, translate: 'both' }, context);
-      const translations = Object.fromEntries(
-        Object.entries(result.translations).map(([code, t]) => [
-          code,
-          { models: t.models, summary: t.summary, segments: t.segments, error: t.error },
-        ]),
-      );
       const failed = Object.entries(result.translations).filter(([, t]) => t.error);
       for (const [code, t] of failed)
         process.stderr.write(`${code}: ${t.error?.code}: ${t.error?.message}\n`);
+      // The whole result, as GET /api/v1/digests/{id} gives it once done.
       print(
-        { language: result.language, summary: result.summary, translations },
+        result,
         [
           `Language: ${result.language}`,
           result.summary.text,
