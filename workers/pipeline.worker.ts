@@ -3,6 +3,7 @@
  * purpose — message in, digest(), messages out. The one place that sets transformers.js `env` in a browser.
  */
 import { env } from '@huggingface/transformers';
+import { detectLanguage } from '@/lib/detect';
 import { isBitextError } from '@/lib/errors';
 import { digest, prepareDigest, type DigestRequest } from '@/lib/pipeline/digest';
 import type { PipelineContext } from '@/lib/pipeline/context';
@@ -59,6 +60,14 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
       break;
     case 'cancel':
       runs.get(msg.id)?.abort();
+      break;
+    case 'detect':
+      // Not queued: it needs no model, and the reader is waiting for the badge.
+      self.postMessage({
+        type: 'detected',
+        id: msg.id,
+        detection: detectLanguage(msg.text),
+      } satisfies WorkerResponse);
       break;
     default:
       msg satisfies never;
