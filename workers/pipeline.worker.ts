@@ -8,6 +8,7 @@ import { isBitextError } from '@/lib/errors';
 import { digest, prepareDigest, type DigestRequest } from '@/lib/pipeline/digest';
 import type { PipelineContext } from '@/lib/pipeline/context';
 import type { Device } from '@/lib/pipeline/load';
+import { wasmThreads } from '@/lib/pipeline/threads';
 import {
   MODEL_LENGTH_HEADER,
   type WireError,
@@ -124,7 +125,9 @@ function configure(settings: WorkerSettings): void {
   // Downloaded models survive reloads in the Cache API; the runtime comes from our origin, never a CDN.
   env.useBrowserCache = true;
   const wasm = env.backends.onnx.wasm;
-  if (wasm) wasm.wasmPaths = '/ort/';
+  if (!wasm) return;
+  wasm.wasmPaths = '/ort/';
+  wasm.numThreads = wasmThreads(self.crossOriginIsolated, navigator.hardwareConcurrency);
 }
 
 // TypeScript's DOM library does not describe WebGPU yet; this is the little we read.
