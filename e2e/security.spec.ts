@@ -64,4 +64,7 @@ test('the workspace is cross-origin isolated: the worker runs the runtime on thr
   // The pipeline worker is isolated too: that is where the runtime decides on threads.
   const [worker] = page.workers();
   expect(await worker?.evaluate(() => self.crossOriginIsolated)).toBe(true);
+  // min(4, cores) threads: the worker's own and a helper worker the runtime starts for each other one.
+  const threads = await page.evaluate(() => Math.min(4, navigator.hardwareConcurrency));
+  expect(page.workers()).toHaveLength(threads);
 });

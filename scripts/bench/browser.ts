@@ -20,6 +20,7 @@ import { modelFiles, translationRoute } from '@/lib/models/registry';
 import type { DigestRequest, DigestResult } from '@/lib/pipeline/digest';
 import { SUMMARY_LENGTHS } from '@/lib/summarize/options';
 import type { WorkerRequest, WorkerResponse, WorkerSettings } from '@/lib/pipeline/protocol';
+import { wasmThreads } from '@/lib/pipeline/threads';
 import { withLocalModels } from './model-calls';
 import type { BenchRow, BenchSection } from './report';
 import { runDigest, seedArticle } from './seed';
@@ -151,7 +152,7 @@ async function openBrowserEngine(origin: string): Promise<BrowserEngine> {
     const outcome = await page.evaluate(() => (window as unknown as BenchWindow).benchFinished[0]);
     if (outcome !== 'done') throw new Error(`The workspace's warm-up run in the browser ended ${outcome}`);
 
-    const environment = await page.evaluate(async () => {
+    const environment: Record<string, unknown> = await page.evaluate(async () => {
       // The worker's own device choice: WebGPU only with a real (not a software fallback) adapter.
       const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
       const adapter = (await gpu?.requestAdapter().catch(() => null)) as
@@ -163,6 +164,19 @@ async function openBrowserEngine(origin: string): Promise<BrowserEngine> {
         crossOriginIsolated: self.crossOriginIsolated,
         device: adapter && !adapter.info?.isFallbackAdapter ? 'webgpu' : 'wasm',
       };
+    });
+    // The worker's own scope decides its threads (lib/pipeline/threads.ts): read there, by the same rule.
+    const pipelineWorker = page.workers()[0];
+    if (!pipelineWorker) throw new Error('The page has made no worker');
+    const scope = await pipelineWorker.evaluate(() => ({
+      crossOriginIsolated: self.crossOriginIsolated,
+      cores: navigator.hardwareConcurrency,
+    }));
+    Object.assign(environment, {
+      workerCrossOriginIsolated: scope.crossOriginIsolated,
+      numThreads: wasmThreads(scope.crossOriginIsolated, scope.cores),
+      // The pipeline worker and, with threads, the runtime's own workers, as far as Playwright sees them.
+      workersSeen: page.workers().length,
     });
     const settings: WorkerSettings = { profile: 'fixtures', localModels: true, allowRemoteModels: false };
     let runs = 0;
@@ -263,8 +277,8 @@ export async function benchBrowser(models: SyntheticModels): Promise<BenchSectio
         metric: `browser (worker, onnxruntime-web, ${environment.device})`,
         value: median(rounds.map((r) => rate(r.browser))),
         unit: 'tok/s',
-        note: environment.crossOriginIsolated
-          ? 'threads'
+        note: environment.workerCrossOriginIsolated
+          ? `${String(environment.numThreads)} threads (cross-origin isolated)`
           : 'one thread (the page is not cross-origin isolated)',
       },
       {
