@@ -1,7 +1,7 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { CLIENT_VARIABLES, parseEnv } from './lib/env';
-import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './lib/security-headers';
+import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS, SHARE_IMAGE_HEADERS } from './lib/security-headers';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
@@ -21,6 +21,7 @@ const nextConfig: NextConfig = {
         source: '/api/:path*',
         headers: [{ key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }],
       },
+      { source: '/:locale/s/:id/opengraph-image', headers: SHARE_IMAGE_HEADERS },
     ];
   },
   turbopack: {

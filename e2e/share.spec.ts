@@ -81,6 +81,8 @@ test('a share opens in the reader’s language, tab by tab, then is deleted by i
   const png = await request.get(new URL(image!).pathname + new URL(image!).search);
   expect(png.status()).toBe(200);
   expect(png.headers()['content-type']).toBe('image/png');
+  // Other sites show it, their pages cross-origin isolated or not.
+  expect(png.headers()['cross-origin-resource-policy']).toBe('cross-origin');
   expect([...(await png.body()).subarray(0, 8)]).toEqual(PNG_MAGIC);
 
   // The author's browser keeps the link with its delete token, and deletes it from the share page.

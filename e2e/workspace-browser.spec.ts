@@ -1,9 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Request } from '@playwright/test';
 
 import type { WorkerRequest } from '../lib/pipeline/protocol';
 
 import { RUN_TIMEOUT_MS, WorkspacePage } from './pages/workspace-page';
-import { SCRIPT_TEXT } from './support/messages';
+import { SCRIPT_TEXT, SEED_ARTICLE } from './support/messages';
 
 test.setTimeout(180_000);
 
@@ -95,4 +95,73 @@ test('with Save-Data on, the Browser engine downloads nothing until Run', async 
   expect(asked).toContain('run' satisfies WorkerRequest['type']);
   expect(asked).not.toContain('prepare' satisfies WorkerRequest['type']);
   expect(models().length).toBeGreaterThan(0);
+});
+
+/** Lower-case words separated by single spaces, so JSON, URL and form encodings of a text all compare alike. */
+function words(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Every run of four consecutive words of `text`: any of them in a request is a piece of the article. */
+function phrases(text: string): string[] {
+  const all = words(text).split(' ');
+  return all.slice(0, -3).map((_, i) => all.slice(i, i + 4).join(' '));
+}
+
+/** What a request carries: its URL (decoded) and its body, as words. */
+function carried(request: Request): string {
+  let url = request.url();
+  try {
+    url = decodeURIComponent(url);
+  } catch {
+    // Not percent-encoded text: compare it as it is.
+  }
+  return ` ${words(`${url} ${request.postDataBuffer()?.toString('utf8') ?? ''}`)} `;
+}
+
+test('a whole Browser-engine visit sends no part of the article anywhere', async ({ page, context }) => {
+  const requests: Request[] = [];
+  // The context sees the worker's requests as well as the page's.
+  context.on('request', (request) => requests.push(request));
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+
+  const workspace = new WorkspacePage(page);
+  await workspace.goto();
+  await workspace.chooseEngine('browser');
+  // Pasted, as a reader does.
+  await page.evaluate((text) => navigator.clipboard.writeText(text), SEED_ARTICLE);
+  await workspace.article.focus();
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(workspace.article).toHaveValue(SEED_ARTICLE);
+  await expect(workspace.detectedLanguage).toContainText('English');
+  // The prefetch starts once the language is known.
+  await expect
+    .poll(() => requests.some((r) => r.url().includes('/models/bitext-fixtures/translit-hi/')), {
+      timeout: 60_000,
+    })
+    .toBe(true);
+
+  await workspace.run();
+  await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: RUN_TIMEOUT_MS.browser });
+  for (const code of ['ru', 'zh-Hans', 'hi'] as const) {
+    await workspace.tab(code).click();
+    await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT[code]);
+  }
+  await workspace.translation.getByRole('button', { name: workspace.t('TranslationPane.copy') }).click();
+  await expect(workspace.translation.getByRole('status')).toHaveText(workspace.t('CopyButton.copied'));
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: workspace.t('ResultsView.download') }).click();
+  await download;
+
+  const pieces = phrases(SEED_ARTICLE);
+  const leaks = requests.flatMap((request) => {
+    const sent = carried(request);
+    const piece = pieces.find((phrase) => sent.includes(` ${phrase} `));
+    return piece ? [`${request.method()} ${request.url()}: "${piece}"`] : [];
+  });
+  expect(requests.length).toBeGreaterThan(0);
+  expect(leaks).toEqual([]);
 });

@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 
 import type { Detection } from '@/lib/detect';
 import { isArticleText } from '@/lib/schemas/rules';
+import type { Engine } from './use-digest';
+import { detectInBrowser } from './use-pipeline-worker';
 
 /** Long enough that a fast typist is not interrupted, short enough to feel live. */
 const PAUSE_MS = 400;
@@ -13,38 +15,52 @@ interface Answer {
   detection: Detection;
 }
 
+/** The server engine's detection: the text goes to the server anyway when it runs there. */
+async function detectOnServer(text: string, signal: AbortSignal): Promise<Detection> {
+  const response = await fetch('/api/v1/detect', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+    signal,
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  // Parsed, not cast (an answer not understood leaves no badge); the schema comes with the first answer.
+  const { detectResponse, parseAnswer } = await import('@/lib/schemas/responses');
+  return parseAnswer(detectResponse, await response.json());
+}
+
 /**
- * The language of `text`, asked of /api/v1/detect once typing pauses. The previous answer stays on show
- * while the reader types (a badge that blinks on every key would be noise); `pending` says it is stale.
- * Detection is advice (the run detects again), so a failed request simply leaves no badge.
+ * The language of `text`, told once typing pauses by the engine the run will use: the Browser engine's
+ * worker (the article never leaves the device), or /api/v1/detect. Nothing is asked before the engine is
+ * known. The previous answer stays on show while the reader types (a badge that blinks on every key would be
+ * noise); `pending` says it is stale. Detection is advice (the run detects again), so a failure simply leaves
+ * no badge.
  */
-export function useDetection(text: string): { detection?: Detection; pending: boolean } {
+export function useDetection(
+  text: string,
+  engine: Engine | undefined,
+): { detection?: Detection; pending: boolean } {
   const [answer, setAnswer] = useState<Answer>();
   const valid = isArticleText(text);
 
   useEffect(() => {
-    if (!valid) return;
+    if (!valid || !engine) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch('/api/v1/detect', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ text }),
-          signal: controller.signal,
-        });
-        // Parsed, not cast (an answer not understood leaves no badge); the schema comes with the first answer.
-        const { detectResponse, parseAnswer } = await import('@/lib/schemas/responses');
-        if (response.ok) setAnswer({ text, detection: parseAnswer(detectResponse, await response.json()) });
+        const detection =
+          engine === 'browser' ? await detectInBrowser(text) : await detectOnServer(text, controller.signal);
+        // The worker cannot be interrupted: an answer for text since changed is dropped here.
+        if (!controller.signal.aborted) setAnswer({ text, detection });
       } catch {
-        // Aborted because the text changed again, or offline: the next pause tries again.
+        // Aborted because the text changed again, offline, or no worker: the next pause tries again.
       }
     }, PAUSE_MS);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [text, valid]);
+  }, [text, valid, engine]);
 
   if (!valid) return { pending: false };
   return { detection: answer?.detection, pending: answer?.text !== text };

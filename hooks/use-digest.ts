@@ -169,6 +169,11 @@ export function useAutoEngine(): Engine | undefined {
   );
 }
 
+/** The engine a run chosen as `choice` goes to, given Auto's pick here; undefined until that is known. */
+export function resolveEngine(choice: EngineChoice, auto: Engine | undefined): Engine | undefined {
+  return choice === 'auto' ? auto : choice;
+}
+
 /*
  * The last finished run outlives the page component: switching the UI locale remounts the page, and the
  * reader should find their result still there. Client-side navigation keeps modules loaded; a reload starts
@@ -192,7 +197,7 @@ export function useDigest(settings: WorkerSettings) {
   }, [state]);
 
   const engineFor = useCallback(
-    (choice: EngineChoice): Engine => (choice === 'auto' ? (autoEngine ?? 'server') : choice),
+    (choice: EngineChoice): Engine => resolveEngine(choice, autoEngine) ?? 'server',
     [autoEngine],
   );
 

@@ -3,6 +3,7 @@
  * first run and kept, so models loaded for one run (and by one component) serve the next.
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { Detection } from '@/lib/detect';
 import type { DigestPartial, DigestPlan, DigestRequest, DigestResult } from '@/lib/pipeline/digest';
 import type { ProgressEvent } from '@/lib/pipeline/events';
 import { CANCELLED, type WireError } from '@/lib/errors';
@@ -23,6 +24,7 @@ interface PendingRun {
 let worker: Worker | undefined;
 let lastId = 0;
 const pending = new Map<string, PendingRun>();
+const detections = new Map<string, Pick<PendingRun, 'reject'> & { resolve: (d: Detection) => void }>();
 
 export function usePipelineWorker(): {
   /** Runs in the worker; rejects with a WireError. Starting a run cancels this component's previous one. */
@@ -63,6 +65,20 @@ function prepare(plan: DigestPlan, settings: WorkerSettings): void {
   } catch {
     // No worker here (a policy forbids it): the run will say so.
   }
+}
+
+/** The language of `text`, told by the worker: the text stays on this device. Rejects with a WireError. */
+export function detectInBrowser(text: string): Promise<Detection> {
+  return new Promise((resolve, reject) => {
+    const id = String(++lastId);
+    detections.set(id, { resolve, reject });
+    try {
+      post({ type: 'detect', id, text });
+    } catch (error) {
+      detections.delete(id);
+      reject(engineError(`The browser engine could not start: ${String(error)}`));
+    }
+  });
 }
 
 function startRun(
@@ -106,15 +122,22 @@ function createWorker(): Worker {
     if (worker === created) worker = undefined;
     const reason = event instanceof ErrorEvent && event.message ? ` (${event.message})` : '';
     const error = engineError(`The browser engine crashed${reason}. Run again, or use the Server engine.`);
-    for (const [id, run] of pending) {
-      pending.delete(id);
-      run.reject(error);
+    for (const waiting of [pending, detections]) {
+      for (const [id, run] of waiting) {
+        waiting.delete(id);
+        run.reject(error);
+      }
     }
   });
   return created;
 }
 
 function deliver(msg: WorkerResponse): void {
+  if (msg.type === 'detected') {
+    detections.get(msg.id)?.resolve(msg.detection);
+    detections.delete(msg.id);
+    return;
+  }
   const run = pending.get(msg.id);
   if (!run) return;
   switch (msg.type) {

@@ -1,7 +1,8 @@
 /**
  * bitext CLI: `npm run -s cli -- <detect|summarize|translate|digest> <file|-> [--to ru,zh-Hans,hi]
  * [--mode extractive|abstractive] [--type key-points|tldr|headline] [--length short|medium|long] [--json]`.
- * Progress goes to stderr, the result to stdout, so `--json` output can be piped.
+ * Progress goes to stderr, the result to stdout, so `--json` output can be piped. `--json` prints what the
+ * matching endpoint answers (translate: one answer per target, in order).
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -109,7 +110,7 @@ async function run(): Promise<number> {
     }
     case 'summarize': {
       const result = await summarizeText(text, { ...summary, language: source }, context);
-      print(result, result.text);
+      print(result, result.summary);
       return 0;
     }
     case 'translate': {
@@ -123,12 +124,6 @@ async function run(): Promise<number> {
     }
     case 'digest': {
       const result = await digest({ text, source, targets: options.to, summary, translate: 'both' }, context);
-      const translations = Object.fromEntries(
-        Object.entries(result.translations).map(([code, t]) => [
-          code,
-          { models: t.models, summary: t.summary, segments: t.segments, error: t.error },
-        ]),
-      );
       const failed = [
         ...(summaryFailed(result.summary) ? [['summary', result.summary] as const] : []),
         ...Object.entries(result.translations).filter(([, t]) => t.error),
@@ -136,8 +131,9 @@ async function run(): Promise<number> {
       for (const [part, t] of failed)
         process.stderr.write(`${part}: ${t.error?.code}: ${t.error?.message}\n`);
       for (const [code, t] of Object.entries(result.translations)) reportDoubts(code, t.segments ?? []);
+      // The whole result, as GET /api/v1/digests/{id} gives it once done.
       print(
-        { language: result.language, summary: result.summary, translations },
+        result,
         [
           `Language: ${result.language}`,
           summaryFailed(result.summary) ? result.summary.error.code : result.summary.text,

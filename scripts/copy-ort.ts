@@ -8,8 +8,8 @@ import path from 'node:path';
 
 /**
  * What the web build of onnxruntime-web (WebGPU + WebAssembly, "jsep") fetches once `wasmPaths` is set:
- * the Emscripten glue it imports and the binary that glue instantiates. Without cross-origin isolation
- * there are no threads, so nothing else is requested.
+ * the Emscripten glue it imports and the binary that glue instantiates. Its threads (the page is
+ * cross-origin isolated) are workers started from that same glue, so nothing else is requested.
  */
 const FILES = ['ort-wasm-simd-threaded.jsep.mjs', 'ort-wasm-simd-threaded.jsep.wasm'];
 

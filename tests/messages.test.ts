@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+import { createFormatter, createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 
 import { routing } from '@/i18n/routing';
@@ -56,6 +57,28 @@ describe('messages', () => {
 
     it('keeps keys sorted at every level', () => {
       expect(unsortedObjects(messages)).toEqual([]);
+    });
+
+    // A formatted date may end in its own period (Russian "9 декабря 2026 г."): no sentence may add another.
+    it('ends no date sentence with a doubled full stop, in every date style the UI uses', () => {
+      // Keys come from the file at run time, so the translator is called untyped.
+      const t = createTranslator({ locale, messages }) as unknown as (
+        key: string,
+        values: Record<string, string>,
+      ) => string;
+      const format = createFormatter({ locale, timeZone: 'UTC' });
+      const doubled = [...flat]
+        .filter(([, value]) => value.includes('{date}'))
+        .flatMap(([path]) =>
+          (['long', 'medium'] as const).map((dateStyle) =>
+            t(path, {
+              date: format.dateTime(new Date('2026-12-09T12:00:00Z'), { dateStyle }),
+              language: 'X',
+            }),
+          ),
+        )
+        .filter((sentence) => /[.。।]\s*[.。।]/.test(sentence));
+      expect(doubled).toEqual([]);
     });
 
     it('has no empty strings', () => {

@@ -3,10 +3,12 @@
  * purpose — message in, digest(), messages out. The one place that sets transformers.js `env` in a browser.
  */
 import { env } from '@huggingface/transformers';
+import { detectLanguage } from '@/lib/detect';
 import { CANCELLED, toWireError } from '@/lib/errors';
 import { digest, prepareDigest, type DigestRequest } from '@/lib/pipeline/digest';
 import type { PipelineContext } from '@/lib/pipeline/context';
 import { chooseDevice, type DeviceChoice, type DevicePreference } from '@/lib/pipeline/device';
+import { wasmThreads } from '@/lib/pipeline/threads';
 import {
   MODEL_LENGTH_HEADER,
   type WorkerRequest,
@@ -58,6 +60,14 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
       break;
     case 'cancel':
       runs.get(msg.id)?.abort();
+      break;
+    case 'detect':
+      // Not queued: it needs no model, and the reader is waiting for the badge.
+      self.postMessage({
+        type: 'detected',
+        id: msg.id,
+        detection: detectLanguage(msg.text),
+      } satisfies WorkerResponse);
       break;
     default:
       msg satisfies never;
@@ -116,7 +126,9 @@ function configure(settings: WorkerSettings): void {
   // Downloaded models survive reloads in the Cache API; the runtime comes from our origin, never a CDN.
   env.useBrowserCache = true;
   const wasm = env.backends.onnx.wasm;
-  if (wasm) wasm.wasmPaths = '/ort/';
+  if (!wasm) return;
+  wasm.wasmPaths = '/ort/';
+  wasm.numThreads = wasmThreads(self.crossOriginIsolated, navigator.hardwareConcurrency);
 }
 
 // TypeScript's DOM library does not describe WebGPU yet; this is the little we read.

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useDeferredValue, useEffect, useEffectEvent, useMemo, useState, type FormEvent } from 'react';
 
 import { useDetection } from '@/hooks/use-detection';
-import { useDigest } from '@/hooks/use-digest';
+import { resolveEngine, useAutoEngine, useDigest } from '@/hooks/use-digest';
 import { useStoredState } from '@/hooks/use-stored-state';
 import { UNDETERMINED, type LanguageCode } from '@/lib/langs';
 import { LIMITS } from '@/lib/limits';
@@ -64,7 +64,9 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
   // Not stored: a language chosen for one article is wrong for the next one pasted.
   const [source, setSource] = useState<SourceChoice>('auto');
   const [runLanguage, setRunLanguage] = useState<string>();
-  const { detection, pending } = useDetection(text);
+  // Detection goes where the run will: in the browser, the article stays on this device.
+  const engine = resolveEngine(options.engine, useAutoEngine());
+  const { detection, pending } = useDetection(text, engine);
   const { state, run, cancel, prepare } = useDigest(settings);
 
   const deferredText = useDeferredValue(text);

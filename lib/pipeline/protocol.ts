@@ -2,6 +2,7 @@
  * Messages between the page and the pipeline worker: a discriminated union with request ids, so one
  * worker per tab can serve runs one after another and a late message from a cancelled run is ignored.
  */
+import type { Detection } from '@/lib/detect';
 import type { WireError } from '@/lib/errors';
 import type { ModelProfile } from '@/lib/models/registry';
 import type { DigestPartial, DigestPlan, DigestRequest, DigestResult } from './digest';
@@ -24,13 +25,16 @@ export type WorkerRequest =
   | { type: 'run'; id: string; request: DigestRequest; settings: WorkerSettings }
   /** Load (download, the first time) the models a run like this will need; nothing answers it. */
   | { type: 'prepare'; plan: DigestPlan; settings: WorkerSettings }
-  | { type: 'cancel'; id: string };
+  | { type: 'cancel'; id: string }
+  /** The language of `text`, told here so that the article never leaves the device; answered by `detected`. */
+  | { type: 'detect'; id: string; text: string };
 
 export type WorkerResponse =
   | { type: 'progress'; id: string; event: ProgressEvent }
   | { type: 'partial'; id: string; partial: DigestPartial }
   | { type: 'done'; id: string; result: DigestResult }
-  | { type: 'error'; id: string; error: WireError };
+  | { type: 'error'; id: string; error: WireError }
+  | { type: 'detected'; id: string; detection: Detection };
 
 /** Server-Sent Events of GET /api/v1/digests/{id}/events carry the same payloads (event name = type). */
 export type DigestEventName = 'progress' | 'partial' | 'done' | 'error';

@@ -29,15 +29,19 @@ export function resolveLanguage(
   return { language: detection.language, detection };
 }
 
+/** What POST /api/v1/summarize answers, and `cli summarize --json` prints. */
+export type TextSummary = Omit<SummaryResult, 'text'> & { language: LanguageCode; summary: string };
+
 export async function summarizeText(
   text: string,
   options: SummaryOptions & { language?: LanguageCode },
   context: PipelineContext,
-): Promise<SummaryResult & { language: LanguageCode }> {
+): Promise<TextSummary> {
   const { body } = cleanArticle(text);
   const { language } = resolveLanguage(body, options.language);
   const sentences = sentencesOf(body, language).map((s) => s.text);
-  return { language, ...(await summarize(sentences, language, options, context)) };
+  const { text: summary, ...rest } = await summarize(sentences, language, options, context);
+  return { language, ...rest, summary };
 }
 
 export interface TextTranslation {

@@ -2,7 +2,9 @@
  * Bench 2: the same translation in headless Chromium, through the app's pipeline worker (onnxruntime-web,
  * WebAssembly), and on the server (the app's digest jobs, onnxruntime-node), on the synthetic opus-mt-size
  * model. Both run the same digest request — the seed article, source given, into Russian, article only —
- * through the same lib/pipeline code from the same build.
+ * through the same lib/pipeline code from the same build. The browser runs twice, interleaved: in the
+ * workspace as served (cross-origin isolated, with threads) and in the same page served without COOP/COEP
+ * (one thread), so the gain from isolation is measured under the same load.
  *
  * No registry change is needed: the server is started with a fixtures folder in which the fixture id the
  * fixtures profile uses for Russian (`bitext-fixtures/translit-ru`) holds the synthetic model's files (hard
@@ -20,6 +22,7 @@ import { modelFiles, translationRoute } from '@/lib/models/registry';
 import type { DigestRequest, DigestResult } from '@/lib/pipeline/digest';
 import { SUMMARY_LENGTHS } from '@/lib/summarize/options';
 import type { WorkerRequest, WorkerResponse, WorkerSettings } from '@/lib/pipeline/protocol';
+import { wasmThreads } from '@/lib/pipeline/threads';
 import { withLocalModels } from './model-calls';
 import type { BenchRow, BenchSection } from './report';
 import { runDigest, seedArticle } from './seed';
@@ -28,7 +31,7 @@ import { median, round } from './stats';
 import type { SyntheticModels } from './synthetic';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
 
-const ROUNDS = 2;
+const ROUNDS = 3;
 const WARM_UP_TEXT = 'The minister spoke to reporters in Moscow on Monday.';
 const RUN_TIMEOUT_MS = 240_000;
 
@@ -133,8 +136,25 @@ interface BrowserEngine {
   close(): Promise<void>;
 }
 
-/** Headless Chromium on the workspace, its pipeline worker started and warmed up by a real Run. */
-async function openBrowserEngine(origin: string): Promise<BrowserEngine> {
+/**
+ * The workspace as it would be without cross-origin isolation, from the same build: its document's answer
+ * without COOP/COEP, so neither the page nor its worker is isolated and the runtime gets one thread.
+ */
+async function withoutIsolation(page: Page, origin: string): Promise<void> {
+  await page.route(`${origin}/en`, async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers['cross-origin-opener-policy'];
+    delete headers['cross-origin-embedder-policy'];
+    await route.fulfill({ response, headers });
+  });
+}
+
+/**
+ * Headless Chromium on the workspace, its pipeline worker started and warmed up by a real Run; `isolated`
+ * false serves it as before the pages were cross-origin isolated, for a same-build comparison.
+ */
+async function openBrowserEngine(origin: string, isolated: boolean): Promise<BrowserEngine> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
@@ -142,6 +162,7 @@ async function openBrowserEngine(origin: string): Promise<BrowserEngine> {
   try {
     const page: Page = await browser.newPage();
     page.setDefaultTimeout(RUN_TIMEOUT_MS);
+    if (!isolated) await withoutIsolation(page, origin);
     await page.addInitScript(prepareWorkspace, { text: WARM_UP_TEXT });
     await page.goto(`${origin}/en`);
     const started = performance.now();
@@ -151,7 +172,7 @@ async function openBrowserEngine(origin: string): Promise<BrowserEngine> {
     const outcome = await page.evaluate(() => (window as unknown as BenchWindow).benchFinished[0]);
     if (outcome !== 'done') throw new Error(`The workspace's warm-up run in the browser ended ${outcome}`);
 
-    const environment = await page.evaluate(async () => {
+    const environment: Record<string, unknown> = await page.evaluate(async () => {
       // The worker's own device choice: WebGPU only with a real (not a software fallback) adapter.
       const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
       const adapter = (await gpu?.requestAdapter().catch(() => null)) as
@@ -163,6 +184,19 @@ async function openBrowserEngine(origin: string): Promise<BrowserEngine> {
         crossOriginIsolated: self.crossOriginIsolated,
         device: adapter && !adapter.info?.isFallbackAdapter ? 'webgpu' : 'wasm',
       };
+    });
+    // The worker's own scope decides its threads (lib/pipeline/threads.ts): read there, by the same rule.
+    const pipelineWorker = page.workers()[0];
+    if (!pipelineWorker) throw new Error('The page has made no worker');
+    const scope = await pipelineWorker.evaluate(() => ({
+      crossOriginIsolated: self.crossOriginIsolated,
+      cores: navigator.hardwareConcurrency,
+    }));
+    Object.assign(environment, {
+      workerCrossOriginIsolated: scope.crossOriginIsolated,
+      numThreads: wasmThreads(scope.crossOriginIsolated, scope.cores),
+      // The pipeline worker and, with threads, the runtime's own workers, as far as Playwright sees them.
+      workersSeen: page.workers().length,
     });
     const settings: WorkerSettings = {
       profile: 'fixtures',
@@ -203,6 +237,9 @@ interface Round {
   server: { ms: number; tokens: number };
   browser: { ms: number; tokens: number };
   ratio: number;
+  /** The same run in a page that is not cross-origin isolated: one thread, as before it was. */
+  oneThread: { ms: number; tokens: number };
+  oneThreadRatio: number;
   identical: number;
   sentences: number;
 }
@@ -217,11 +254,15 @@ export async function benchBrowser(models: SyntheticModels): Promise<BenchSectio
     const tokens = (texts: string[]) =>
       texts.reduce((sum, text) => sum + tokenizer.encode(text, { add_special_tokens: false }).length, 0);
 
-    const { rounds, warmUpMs, environment } = await withServer(
+    const { rounds, warmUpMs, environment, oneThreadEnvironment } = await withServer(
       async ({ origin }) => {
         // Loads the model on the server and runs it once.
         await runOnServer(origin, { ...request, text: WARM_UP_TEXT });
-        const engine = await openBrowserEngine(origin);
+        const engine = await openBrowserEngine(origin, true);
+        const oneThread = await openBrowserEngine(origin, false).catch(async (error: unknown) => {
+          await engine.close();
+          throw error;
+        });
         try {
           const rounds: Round[] = [];
           for (let round = 0; round < ROUNDS; round++) {
@@ -231,25 +272,35 @@ export async function benchBrowser(models: SyntheticModels): Promise<BenchSectio
               ...request,
               summary: { ...request.summary, length: SUMMARY_LENGTHS[round % SUMMARY_LENGTHS.length]! },
             };
-            // Alternating which goes first, so load from other processes falls on both alike.
+            // Alternating which goes first, so load from other processes falls on all alike.
             const server = round % 2 === 0 ? await runOnServer(origin, roundRequest) : undefined;
+            const single = round % 2 === 1 ? await oneThread.run(roundRequest) : undefined;
             const browser = await engine.run(roundRequest);
+            const singleRun = single ?? (await oneThread.run(roundRequest));
             const serverRun = server ?? (await runOnServer(origin, roundRequest));
             const serverOut = translations(serverRun.result);
             const browserOut = translations(browser.result);
             const s = { ms: serverRun.ms, tokens: tokens(serverOut) };
             const b = { ms: browser.ms, tokens: tokens(browserOut) };
+            const one = { ms: singleRun.ms, tokens: tokens(translations(singleRun.result)) };
             rounds.push({
               server: s,
               browser: b,
               ratio: b.tokens / b.ms / (s.tokens / s.ms),
+              oneThread: one,
+              oneThreadRatio: one.tokens / one.ms / (s.tokens / s.ms),
               identical: browserOut.filter((text, i) => text === serverOut[i]).length,
               sentences: serverOut.length,
             });
           }
-          return { rounds, warmUpMs: engine.warmUpMs, environment: engine.environment };
+          return {
+            rounds,
+            warmUpMs: engine.warmUpMs,
+            environment: engine.environment,
+            oneThreadEnvironment: oneThread.environment,
+          };
         } finally {
-          await engine.close();
+          await Promise.all([engine.close(), oneThread.close()]);
         }
       },
       { BITEXT_FIXTURES_DIR: folder },
@@ -269,8 +320,8 @@ export async function benchBrowser(models: SyntheticModels): Promise<BenchSectio
         metric: `browser (worker, onnxruntime-web, ${environment.device})`,
         value: median(rounds.map((r) => rate(r.browser))),
         unit: 'tok/s',
-        note: environment.crossOriginIsolated
-          ? 'threads'
+        note: environment.workerCrossOriginIsolated
+          ? `${String(environment.numThreads)} threads (cross-origin isolated)`
           : 'one thread (the page is not cross-origin isolated)',
       },
       {
@@ -278,6 +329,18 @@ export async function benchBrowser(models: SyntheticModels): Promise<BenchSectio
         value: ratio,
         unit: '×',
         note: `${ROUNDS} rounds: ${rounds.map((r) => r.ratio.toFixed(2)).join(', ')}`,
+      },
+      {
+        metric: 'browser, one thread (page not isolated)',
+        value: median(rounds.map((r) => rate(r.oneThread))),
+        unit: 'tok/s',
+        note: `the same build served without COOP/COEP (${String(oneThreadEnvironment.numThreads)} thread)`,
+      },
+      {
+        metric: 'browser ÷ server, one thread',
+        value: median(rounds.map((r) => r.oneThreadRatio)),
+        unit: '×',
+        note: `${ROUNDS} rounds: ${rounds.map((r) => r.oneThreadRatio.toFixed(2)).join(', ')}`,
       },
       {
         metric: 'identical translations',
@@ -294,12 +357,15 @@ export async function benchBrowser(models: SyntheticModels): Promise<BenchSectio
         model: models.translatorId,
         servedAs: aliasedSpec().id,
         environment,
+        oneThreadEnvironment,
         warmUpMs: round(warmUpMs),
         rounds: rounds.map((r) => ({
           ...r,
           server: { ms: round(r.server.ms), tokens: r.server.tokens },
           browser: { ms: round(r.browser.ms), tokens: r.browser.tokens },
           ratio: round(r.ratio, 3),
+          oneThread: { ms: round(r.oneThread.ms), tokens: r.oneThread.tokens },
+          oneThreadRatio: round(r.oneThreadRatio, 3),
         })),
       },
     };

@@ -3,8 +3,24 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// The API side of the shape test runs in this process: the same profile, and a database of its own.
+await vi.hoisted(async () => {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  process.env.BITEXT_MODEL_PROFILE = 'fixtures';
+  process.env.BITEXT_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'bitext-cli-'));
+});
+
+import { POST as createDigest } from '@/app/api/v1/digests/route';
+import { GET as readDigest } from '@/app/api/v1/digests/[id]/route';
+import { POST as detect } from '@/app/api/v1/detect/route';
+import { POST as summarize } from '@/app/api/v1/summarize/route';
+import { POST as translate } from '@/app/api/v1/translate/route';
 import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
+import type { JobView } from '@/lib/pipeline/protocol';
 import { scriptShare } from '../support/fixture-models';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -22,7 +38,63 @@ async function cli(args: string[], env: Record<string, string>) {
   );
 }
 
+/** An endpoint's JSON answer to `body`. */
+async function answer(handler: (request: Request) => Promise<Response>, body: unknown): Promise<unknown> {
+  const response = await handler(
+    new Request('http://127.0.0.1/api', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
+  expect(response.status).toBeLessThan(300);
+  return response.json();
+}
+
+/** The `result` of a digest job, polled as a client would. */
+async function digestResult(body: unknown): Promise<unknown> {
+  const { id } = (await answer(createDigest, body)) as JobView;
+  for (;;) {
+    const response = await readDigest(new Request(`http://127.0.0.1/api/v1/digests/${id}`), {
+      params: Promise.resolve({ id }),
+    });
+    const job = (await response.json()) as JobView;
+    if (job.status === 'done') return job.result;
+    if (job.status !== 'queued' && job.status !== 'running') throw new Error(`Digest ${job.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 describe('cli', () => {
+  it('--json prints what the matching endpoint answers, field for field', async () => {
+    const env = { BITEXT_MODEL_PROFILE: 'fixtures' };
+    const text = await readFile(seedFile, 'utf8');
+    const json = async (args: string[]) => {
+      const { code, stdout, stderr } = await cli([...args, '--json'], env);
+      expect(code, stderr).toBe(0);
+      return JSON.parse(stdout) as unknown;
+    };
+
+    expect(await json(['detect', seedFile])).toEqual(await answer(detect, { text }));
+    expect(await json(['summarize', seedFile, '--length', 'short'])).toEqual(
+      await answer(summarize, { text, length: 'short' }),
+    );
+    // One answer per target, each as POST /translate gives it.
+    expect(await json(['translate', seedFile, '--to', 'ru,hi'])).toEqual([
+      await answer(translate, { text, target: 'ru' }),
+      await answer(translate, { text, target: 'hi' }),
+    ]);
+    // The digest as GET /digests/{id} gives it once done (its `result`).
+    expect(await json(['digest', seedFile, '--to', 'ru', '--length', 'short'])).toEqual(
+      await digestResult({
+        text,
+        targets: ['ru'],
+        summary: { mode: 'extractive', type: 'key-points', length: 'short' },
+        translate: 'both',
+      }),
+    );
+  });
+
   it('digest --json with fixture models: summary and three translations, every sentence kept', async () => {
     const { code, stdout, stderr } = await cli(['digest', seedFile, '--to', 'ru,zh-Hans,hi', '--json'], {
       BITEXT_MODEL_PROFILE: 'fixtures',

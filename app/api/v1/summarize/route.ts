@@ -8,18 +8,10 @@ export function POST(request: Request) {
   return handle(async () => {
     enforceRateLimit('inference', request);
     const { text, language, ...options } = await readJson(request, summarizeRequest);
-    const result = await summarizeText(
+    return summarizeText(
       text,
       { ...options, language: supportedLanguage(language) },
       serverPipelineContext(request.signal),
     );
-    return {
-      language: result.language,
-      mode: result.mode,
-      model: result.model,
-      pivot: result.pivot,
-      summary: result.text,
-      sentences: result.sentences,
-    };
   });
 }
