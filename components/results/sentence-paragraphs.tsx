@@ -68,7 +68,7 @@ export function SentenceParagraphs({
  * a language they cannot read has no other way to know. The reason is its tooltip and what a screen reader
  * says with the sentence.
  */
-function DoubtMarker({ reason }: { reason: DoubtReason }) {
+export function DoubtMarker({ reason }: { reason: DoubtReason }) {
   const t = useTranslations('SentenceParagraphs');
   const label = t(`doubtful.${reason}`);
   return (

@@ -16,6 +16,7 @@ import {
   type OnHighlight,
 } from './highlight';
 import { Pane } from './pane';
+import { DoubtMarker } from './sentence-paragraphs';
 
 interface Props {
   prefix: string;
@@ -133,6 +134,7 @@ export function SummaryText({ sentences, type, highlight, onHighlight, onShowSou
         {...highlightHandlers({ sources: sentence.sources, summary: j }, onHighlight)}
       >
         {sentence.text}
+        {sentence.doubtful && <DoubtMarker reason={sentence.doubtful} />}
       </button>
     ) : (
       <span
@@ -146,6 +148,7 @@ export function SummaryText({ sentences, type, highlight, onHighlight, onShowSou
         })}
       >
         {sentence.text}
+        {sentence.doubtful && <DoubtMarker reason={sentence.doubtful} />}
       </span>
     );
   });

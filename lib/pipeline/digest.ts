@@ -25,7 +25,7 @@ import { cleanArticle, joinParagraphs, sentencesOf, type SourceSentence } from '
 import { resolveLanguage } from './tasks';
 import { loadModel } from './load';
 import { routeFor } from './routes';
-import { toSegments, translateSentences, type Segment } from './translate';
+import { toSegments, toSummarySentences, translateSentences, type Segment } from './translate';
 
 export interface DigestRequest {
   text: string;
@@ -207,13 +207,16 @@ async function translateDigest(
   try {
     // One call for both, so they share batches and the model is loaded once.
     const translated = await translateSentences([...summaryTexts, ...articleTexts], route, context);
-    const summaryOut = translated.slice(0, summaryTexts.length).map((t) => t.text);
+    const summaryOut = translated.slice(0, summaryTexts.length);
     const articleOut = translated.slice(summaryTexts.length);
     return {
       models: route.map((leg) => leg.model.id),
       summary: summaryIn && {
-        text: formatSummary(summaryOut, request.summary.type),
-        sentences: summaryIn.sentences.map((s, i) => ({ text: summaryOut[i] ?? '', sources: s.sources })),
+        text: formatSummary(
+          summaryOut.map((t) => t.text),
+          request.summary.type,
+        ),
+        sentences: toSummarySentences(summaryIn.sentences, summaryOut),
       },
       segments: wantArticle ? toSegments(articleTexts, articleOut) : undefined,
       text: wantArticle

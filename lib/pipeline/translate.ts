@@ -8,6 +8,7 @@
 import { InterruptableStoppingCriteria } from '@huggingface/transformers';
 import { throwIfAborted } from '@/lib/errors';
 import type { TranslationLeg, TranslationRoute } from '@/lib/models/registry';
+import type { SummarySentence } from '@/lib/summarize/options';
 import { joinSentences, splitToBudget } from '@/lib/text/chunk';
 import type { PipelineContext } from './context';
 import { generate } from './generate';
@@ -41,6 +42,17 @@ export interface Segment {
   source: string;
   target: string;
   doubtful?: DoubtReason;
+}
+
+/** A summary's sentences in translation: each keeps the sources it quotes, and carries any doubt. */
+export function toSummarySentences(
+  sentences: readonly SummarySentence[],
+  translations: readonly Translation[],
+): SummarySentence[] {
+  return sentences.map(({ sources }, i) => {
+    const { text = '', doubtful } = translations[i] ?? {};
+    return doubtful ? { text, sources, doubtful } : { text, sources };
+  });
 }
 
 export function toSegments(sources: readonly string[], translations: readonly Translation[]): Segment[] {

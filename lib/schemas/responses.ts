@@ -39,7 +39,9 @@ export const detectResponse: z.ZodMiniType<Detection> = z.object({
 
 const summary: z.ZodMiniType<Summary> = z.object({
   text: z.string(),
-  sentences: z.array(z.object({ text: z.string(), sources: z.array(count) })),
+  sentences: z.array(
+    z.object({ text: z.string(), sources: z.array(count), doubtful: z.optional(z.enum(DOUBT_REASONS)) }),
+  ),
 });
 
 const summaryResult: z.ZodMiniType<SummaryResult> = z.intersection(

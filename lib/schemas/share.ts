@@ -17,6 +17,7 @@ export type ShareExpiry = (typeof SHARE_EXPIRIES)[number];
 const summarySentence = z.strictObject({
   text: z.string().check(z.maxLength(LIMITS.articleChars)),
   sources: z.array(z.int().check(z.gte(0))).check(z.maxLength(LIMITS.segments)),
+  doubtful: z.optional(z.enum(DOUBT_REASONS)),
 });
 
 const summary = z.strictObject({

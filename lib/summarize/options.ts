@@ -4,6 +4,7 @@
  * Model-free, so client code can import it.
  */
 import { joinSentences } from '@/lib/text/chunk';
+import type { DoubtReason } from '@/lib/pipeline/quality';
 
 export const SUMMARY_MODES = ['extractive', 'abstractive'] as const;
 export type SummaryMode = (typeof SUMMARY_MODES)[number];
@@ -16,6 +17,8 @@ export interface SummarySentence {
   text: string;
   /** Indices of the source sentences it came from (empty for abstractive sentences). */
   sources: number[];
+  /** A translated summary's sentence the checks doubt, and why (lib/pipeline/quality.ts). */
+  doubtful?: DoubtReason;
 }
 
 export interface Summary {

@@ -5,12 +5,20 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { jsx } from 'react/jsx-runtime';
 import { describe, expect, it } from 'vitest';
 import { SentenceParagraphs } from '@/components/results/sentence-paragraphs';
+import { SummaryText } from '@/components/results/summary-pane';
 import { routing } from '@/i18n/routing';
 import { DOUBT_REASONS, type DoubtReason } from '@/lib/pipeline/quality';
 
-function render(locale: (typeof routing.locales)[number], doubts: (DoubtReason | undefined)[]): string {
+type Locale = (typeof routing.locales)[number];
+
+function withMessages(locale: Locale, children: ReturnType<typeof createElement>): string {
   const file = new URL(`../../messages/${locale}.json`, import.meta.url);
   const messages = JSON.parse(readFileSync(file, 'utf8')) as AbstractIntlMessages;
+  // What JSX compiles to: the provider's props type wants its children among them.
+  return renderToStaticMarkup(jsx(NextIntlClientProvider, { locale, messages, timeZone: 'UTC', children }));
+}
+
+function render(locale: Locale, doubts: (DoubtReason | undefined)[]): string {
   const paragraphs = createElement(SentenceParagraphs, {
     texts: ['Лавров сказал.', 'Переговоры идут идут идут идут.'],
     doubts,
@@ -19,10 +27,7 @@ function render(locale: (typeof routing.locales)[number], doubts: (DoubtReason |
     onHighlight: () => {},
     summaryIndexOf: () => undefined,
   });
-  // What JSX compiles to: the provider's props type wants its children among them.
-  return renderToStaticMarkup(
-    jsx(NextIntlClientProvider, { locale, messages, timeZone: 'UTC', children: paragraphs }),
-  );
+  return withMessages(locale, paragraphs);
 }
 
 /** The marker's label: what a screen reader says and a pointer's tooltip shows. */
@@ -44,5 +49,20 @@ describe('a doubtful sentence', () => {
 
   it('is the only one marked', () => {
     expect(markers(render('en', [undefined, undefined]))).toEqual([]);
+  });
+});
+
+describe('a doubtful sentence of a translated summary', () => {
+  it.each(['key-points', 'tldr'] as const)('is marked as in the article (%s)', (type) => {
+    const summary = createElement(SummaryText, {
+      sentences: [
+        { text: 'Лавров сказал.', sources: [0] },
+        { text: 'Переговоры идут идут идут идут.', sources: [1], doubtful: 'repetition' },
+      ],
+      type,
+      highlight: null,
+      onHighlight: () => {},
+    });
+    expect(markers(withMessages('ru', summary)).map((m) => m[1])).toEqual(['repetition']);
   });
 });

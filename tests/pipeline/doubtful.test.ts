@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LanguageCode } from '@/lib/langs';
 import { translationRoute, type TranslationRoute } from '@/lib/models/registry';
 import { loadModel } from '@/lib/pipeline/load';
-import { translateSentences } from '@/lib/pipeline/translate';
+import { toSummarySentences, translateSentences } from '@/lib/pipeline/translate';
 import { configureFixtureModels } from '../support/fixture-models';
 
 /** Fixture translators that each fail one way, as real weights can; translit-ru itself is sound. */
@@ -53,5 +53,23 @@ describe('a doubtful translation', () => {
     expect(out.map((t) => t.doubtful)).toEqual([undefined, undefined]);
     expect(out[1]?.text).toBe('Лавров споке то репортерс афтер ит.');
     expect(rows).toEqual([2]);
+  });
+});
+
+describe('a translated summary', () => {
+  it('keeps what each sentence quotes and carries its doubt', async () => {
+    const route = routeThrough('mute-ru');
+    const out = await translateSentences(SENTENCES, route, { device, batchSize: 2 });
+    const sentences = toSummarySentences(
+      [
+        { text: SENTENCES[0]!, sources: [3] },
+        { text: SENTENCES[1]!, sources: [5, 6] },
+      ],
+      out,
+    );
+    expect(sentences).toEqual([
+      { text: '', sources: [3], doubtful: 'empty' },
+      { text: '', sources: [5, 6], doubtful: 'empty' },
+    ]);
   });
 });
