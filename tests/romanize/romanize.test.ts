@@ -8,7 +8,7 @@ describe('romanize', () => {
   it('writes Chinese as pinyin with tone marks, by word, reading polyphonic characters in context', () => {
     // pinyin-pro's README examples: 汉语拼音 → hàn yǔ pīn yīn; 行 reads háng in 银行 and 行长.
     expect(romanize('汉语拼音', 'zh-Hans')).toBe('hànyǔ pīnyīn');
-    expect(romanize('银行行长说，你好！', 'zh-Hans')).toBe('yínháng hángzhǎng shuō, nǐ hǎo!');
+    expect(romanize('银行行长说：我们走！', 'zh-Hans')).toBe('yínháng hángzhǎng shuō: wǒmen zǒu!');
   });
 
   it('reads Traditional Chinese as the same words', () => {
