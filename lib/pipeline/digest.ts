@@ -25,6 +25,8 @@ export interface DigestRequest {
   targets: LanguageCode[];
   summary: SummaryOptions;
   translate: TranslateScope;
+  /** Add each segment's Latin form (`latin`) where its language is romanised. */
+  romanize?: boolean;
 }
 
 /** What decides which models a digest loads: enough to start loading them before the run. */
@@ -37,6 +39,8 @@ export interface DigestPlan {
 export interface Segment {
   source: string;
   target: string;
+  /** The target's Latin form, when romanisation was asked for. */
+  latin?: string;
 }
 
 export interface LanguageResult {
@@ -76,16 +80,26 @@ export async function digest(
   const summary = await summarize(sourceTexts, language, request.summary, context);
   onPartial?.({ part: 'summary', summary });
 
+  // Loaded only when asked for: the romanisers carry dictionaries the browser's worker need not.
+  const latin = request.romanize ? await import('@/lib/romanize/results') : undefined;
   const results = new Map<LanguageCode, LanguageResult>();
   while (ready.size > 0) {
     const target = await Promise.race(ready.values());
     ready.delete(target);
-    const result = await translateDigest(language, target, sentences, summary, request, context);
+    const translated = await translateDigest(language, target, sentences, summary, request, context);
+    const result = latin ? latin.languageWithLatin(translated, target) : translated;
     results.set(target, result);
     onPartial?.({ part: 'translation', language: target, result });
   }
   const translations = Object.fromEntries(request.targets.map((target) => [target, results.get(target)!]));
-  return { language, detection, removed, sentences, summary, translations };
+  return {
+    language,
+    detection,
+    removed,
+    sentences: latin ? latin.sentencesWithLatin(sentences, language) : sentences,
+    summary,
+    translations,
+  };
 }
 
 /**

@@ -45,13 +45,13 @@ export interface TextTranslation {
   target: LanguageCode;
   model: string;
   translation: string;
-  segments: { source: string; target: string }[];
+  segments: { source: string; target: string; latin?: string }[];
 }
 
 /** Translate free text (split into sentences) or the caller's own segments (kept as given). */
 export async function translateText(
   input: { text: string } | { segments: string[] },
-  languages: { source?: LanguageCode; target: LanguageCode },
+  languages: { source?: LanguageCode; target: LanguageCode; romanize?: boolean },
   context: PipelineContext,
 ): Promise<TextTranslation> {
   // Free text is translated as given (no boilerplate stripping: the caller chose this text).
@@ -72,11 +72,14 @@ export async function translateText(
     ...context,
     remedy: context.remedyFor?.([source, target].filter((l) => l !== 'en')),
   });
+  const segments = sourceTexts.map((text, i) => ({ source: text, target: translated[i] ?? '' }));
+  // Loaded only when asked for, as in digest().
+  const latin = languages.romanize ? await import('@/lib/romanize/results') : undefined;
   return {
     source,
     target,
     model: route.map((leg) => leg.model.id).join(' → '),
     translation: 'text' in input ? joinParagraphs(translated, layout) : joinSentences(translated),
-    segments: sourceTexts.map((text, i) => ({ source: text, target: translated[i] ?? '' })),
+    segments: latin ? latin.withLatin(segments, target) : segments,
   };
 }

@@ -42,6 +42,8 @@ export function digestCacheKey(request: DigestRequest, profile: ModelProfile): s
       models: request.summary.mode === 'abstractive' ? summaryModels(profile, language) : [],
     },
     translate: request.translate,
+    // Only when asked for, so the keys of digests made before romanisation existed still match.
+    ...(request.romanize ? { romanize: true } : {}),
     targets: request.targets.map((target) => ({
       target,
       models: (translationRoute(profile, language, target) ?? []).map((leg) => modelIdentity(leg.model)),

@@ -48,7 +48,13 @@ describe('POST /api/v1/romanize', () => {
   });
 
   it('detects the language when none is given', async () => {
-    const { body } = await json(romanize(post({ text: '中华人民共和国外交部长王毅在北京说。' })));
+    const { body } = await json(
+      romanize(
+        post({
+          text: '中华人民共和国外交部长王毅在北京说，中国支持叙利亚问题的政治解决。俄罗斯外交部长拉夫罗夫也发言。',
+        }),
+      ),
+    );
     expect(body.segments[0].latin).toMatch(/^zhōnghuá rénmín gònghéguó/);
   });
 
