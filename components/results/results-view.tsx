@@ -7,6 +7,7 @@ import { isLanguageCode } from '@/lib/langs';
 import type { DigestRequest } from '@/lib/pipeline/digest';
 import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
 import { splitParagraphs } from '@/lib/text/normalize';
+import { usePronunciationExport } from '../reading/pronunciation';
 import { Button } from '../ui/button';
 import { useLanguages } from '../workspace/language-context';
 import { paragraphsOf, type Highlight, type OnHighlight } from './highlight';
@@ -80,8 +81,11 @@ export const ResultsView = memo(function ResultsView({
     element.focus({ preventScroll: true });
   }, []);
 
-  function download() {
+  const pronunciationExport = usePronunciationExport(language);
+
+  async function download() {
     if (!state.result) return;
+    const latinOf = await pronunciationExport();
     const markdown = digestMarkdown(state.result, request.summary.type, {
       fallbackTitle: t('markdown.title'),
       summary: t('markdown.summary'),
@@ -89,6 +93,7 @@ export const ResultsView = memo(function ResultsView({
       source: t('markdown.source'),
       nameOf,
       errorOf: (code) => (errors.has(code as ErrorCode) ? errors(code as ErrorCode) : errors('internal')),
+      latinOf,
     });
     const url = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
     const link = document.createElement('a');
@@ -112,7 +117,7 @@ export const ResultsView = memo(function ResultsView({
             {t('jumpTranslation')}
           </a>
         </nav>
-        <Button onClick={download} disabled={!state.result} className="ms-auto">
+        <Button onClick={() => void download()} disabled={!state.result} className="ms-auto">
           <DownloadIcon />
           {t('download')}
         </Button>

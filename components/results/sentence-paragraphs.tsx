@@ -1,3 +1,4 @@
+import { PronouncedText } from '../reading/pronunciation';
 import {
   gapBetween,
   HIGHLIGHT_CLASS,
@@ -47,7 +48,7 @@ export function SentenceParagraphs({
                 highlight?.sources.includes(i) ? HIGHLIGHT_CLASS : ''
               }`}
             >
-              {texts[i]}
+              <PronouncedText text={texts[i] ?? ''} />
             </span>
           </span>
         );

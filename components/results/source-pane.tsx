@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 
 import { joinParagraphs, type SourceSentence } from '@/lib/pipeline/document';
+import { Pronounced, PronunciationToggle } from '../reading/pronunciation';
 import { CopyButton } from '../ui/copy-button';
 import { useLanguages } from '../workspace/language-context';
 import type { Highlight, OnHighlight } from './highlight';
@@ -40,23 +41,30 @@ export function SourcePane(props: Props) {
       id={`${prefix}-source`}
       title={t('title')}
       meta={language && nameOf(language)}
-      actions={<CopyButton text={copyText} label={t('copy')} />}
+      actions={
+        <>
+          <PronunciationToggle pane="source" language={language} />
+          <CopyButton text={copyText} label={t('copy')} />
+        </>
+      }
       className="results-source"
     >
-      <div lang={language} dir={language ? dirOf(language) : 'auto'} className="results-rows reading">
-        {sentences ? (
-          <SentenceParagraphs
-            texts={sentences.map((s) => s.text)}
-            paragraphs={paragraphs}
-            highlight={highlight}
-            onHighlight={onHighlight}
-            summaryIndexOf={summaryIndexOf}
-            idOf={(i) => sourceSentenceId(prefix, i)}
-          />
-        ) : (
-          plainParagraphs.map((paragraph, p) => <p key={p}>{paragraph}</p>)
-        )}
-      </div>
+      <Pronounced pane="source" language={language}>
+        <div lang={language} dir={language ? dirOf(language) : 'auto'} className="results-rows reading">
+          {sentences ? (
+            <SentenceParagraphs
+              texts={sentences.map((s) => s.text)}
+              paragraphs={paragraphs}
+              highlight={highlight}
+              onHighlight={onHighlight}
+              summaryIndexOf={summaryIndexOf}
+              idOf={(i) => sourceSentenceId(prefix, i)}
+            />
+          ) : (
+            plainParagraphs.map((paragraph, p) => <p key={p}>{paragraph}</p>)
+          )}
+        </div>
+      </Pronounced>
     </Pane>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 
 import type { DigestState } from '@/hooks/use-digest';
 import type { LanguageResult } from '@/lib/pipeline/digest';
+import { Pronounced, PronouncedText, PronunciationToggle } from '../reading/pronunciation';
 import { CopyButton } from '../ui/copy-button';
 import { ProgressBar } from '../ui/progress-bar';
 import { TabList, TabPanel, type TabItem } from '../ui/tabs';
@@ -61,22 +62,29 @@ export function TranslationPane({
     <Pane
       id={`${prefix}-translation`}
       title={t('title')}
-      actions={<CopyButton text={result?.text ?? result?.summary?.text ?? ''} label={t('copy')} />}
+      actions={
+        <>
+          <PronunciationToggle pane="translation" language={current} />
+          <CopyButton text={result?.text ?? result?.summary?.text ?? ''} label={t('copy')} />
+        </>
+      }
       toolbar={
         <TabList label={t('tabs')} prefix={prefix} tabs={tabs} selected={current} onSelect={setSelected} />
       }
       className="results-translation"
     >
       <TabPanel prefix={prefix} id={current} lang={current} dir={dirOf(current)} className="results-rows">
-        <TranslationBody
-          result={result}
-          step={state.translating[current]}
-          status={state.status}
-          paragraphs={paragraphs}
-          highlight={highlight}
-          onHighlight={onHighlight}
-          summaryIndexOf={summaryIndexOf}
-        />
+        <Pronounced pane="translation" language={current}>
+          <TranslationBody
+            result={result}
+            step={state.translating[current]}
+            status={state.status}
+            paragraphs={paragraphs}
+            highlight={highlight}
+            onHighlight={onHighlight}
+            summaryIndexOf={summaryIndexOf}
+          />
+        </Pronounced>
       </TabPanel>
     </Pane>
   );
@@ -145,7 +153,7 @@ function TranslationBody({
               onMouseLeave={() => onHighlight('pointer', null)}
               className={`rounded-sm box-decoration-clone transition-colors ${highlight?.summary === j ? HIGHLIGHT_CLASS : ''}`}
             >
-              {sentence.text}
+              <PronouncedText text={sentence.text} />
             </span>
           </li>
         ))}
