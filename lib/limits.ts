@@ -24,6 +24,8 @@ export const LIMITS = {
   requestBytes: fromEnv(process.env.BITEXT_LIMIT_REQUEST_BYTES, 1_000_000),
   /** Bytes of one page fetched by "Import from URL", after decompression (news pages are rarely 1 MB). */
   importBytes: fromEnv(process.env.BITEXT_LIMIT_IMPORT_BYTES, 2_000_000),
+  /** Bytes of one file opened in the workspace (read in the browser; a long report as PDF fits). */
+  fileBytes: fromEnv(process.env.BITEXT_LIMIT_FILE_BYTES, 20 * 1024 * 1024),
 } as const;
 
 /** The variables above, for next.config.ts to hand to the client build. */
@@ -34,4 +36,5 @@ export const LIMIT_VARIABLES = [
   'BITEXT_LIMIT_SHARE_BYTES',
   'BITEXT_LIMIT_REQUEST_BYTES',
   'BITEXT_LIMIT_IMPORT_BYTES',
+  'BITEXT_LIMIT_FILE_BYTES',
 ] as const;

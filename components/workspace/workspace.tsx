@@ -13,6 +13,7 @@ import type { DigestRequest } from '@/lib/pipeline/digest';
 import { cleanArticle } from '@/lib/pipeline/document';
 import type { WorkerSettings } from '@/lib/pipeline/protocol';
 import { isArticleText } from '@/lib/schemas/rules';
+import { ArticleFileDrop } from '../reading/article-file-drop';
 import { ResultsView } from '../results/results-view';
 import { MyShares } from '../share/my-shares';
 import { Button } from '../ui/button';
@@ -138,7 +139,9 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
 
         <form onSubmit={submit} aria-labelledby="article-heading" className="workspace-form grid gap-6">
           <div className="grid content-start gap-3">
-            <ArticleInput text={text} onChange={setText} lang={language} />
+            <ArticleFileDrop onOpened={(article) => loadText(importedText(article))}>
+              <ArticleInput text={text} onChange={setText} lang={language} />
+            </ArticleFileDrop>
             <SourceLanguage
               detection={detection}
               pending={pending}

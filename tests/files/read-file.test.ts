@@ -2,7 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { readArticleFile, type ArticleFile } from '@/lib/files/read-file';
 import { normalizeText } from '@/lib/text/normalize';
-import { articleDocx, articleHtml, articlePdf, RUNNING_HEADER, scannedPdf } from '../support/article-files';
+import {
+  articleDocx,
+  articleHtml,
+  articlePdf,
+  encryptedPdf,
+  RUNNING_HEADER,
+  scannedPdf,
+} from '../support/article-files';
 import { failure } from '../support/bitext-error';
 import { readArticle } from '../support/fixture-models';
 

@@ -64,19 +64,24 @@ export async function articlePdf(text: string, { objectStreams = true } = {}): P
 }
 
 /**
- * The article's PDF locked with a password: pdf-lib writes no encryption, so a standard security handler (RC4,
- * 40-bit) is declared in the trailer, and pdf.js, like any reader, asks for the password before reading on.
+ * The article's PDF locked with a password. pdf-lib writes no encryption, so an incremental update (as PDF
+ * editors append) adds a standard security handler (RC4, 40-bit, an unknown user password) to the trailer;
+ * pdf.js, like any reader, then asks for the password before reading on.
  */
 export async function encryptedPdf(text: string): Promise<Uint8Array> {
   const source = new TextDecoder('latin1').decode(await articlePdf(text, { objectStreams: false }));
-  const id = Math.max(...[...source.matchAll(/(\d+) 0 obj/g)].map((m) => Number(m[1]))) + 1;
-  const handler = `<< /Filter /Standard /V 1 /R 2 /O <${'28'.repeat(32)}> /U <${'4e'.repeat(32)}> /P -44 >>`;
+  const previous = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(source)?.[1];
+  const size = Number(/\/Size (\d+)/.exec(source)?.[1]);
+  const root = /\/Root (\d+ \d+ R)/.exec(source)?.[1];
   const fileId = '<00112233445566778899aabbccddeeff>';
-  const locked = source.replace(
-    /trailer\s*<</,
-    `${id} 0 obj\n${handler}\nendobj\ntrailer\n<< /Encrypt ${id} 0 R /ID [${fileId} ${fileId}]`,
-  );
-  return Uint8Array.from(locked, (c) => c.charCodeAt(0));
+  let out = `${source}\n`;
+  const offset = out.length;
+  out += `${size} 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <${'28'.repeat(32)}> /U <${'4e'.repeat(32)}> /P -44 >>\nendobj\n`;
+  const xref = out.length;
+  out += `xref\n${size} 1\n${String(offset).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${size + 1} /Root ${root} /Prev ${previous} /Encrypt ${size} 0 R /ID [${fileId} ${fileId}] >>\n`;
+  out += `startxref\n${xref}\n%%EOF\n`;
+  return Uint8Array.from(out, (c) => c.charCodeAt(0));
 }
 
 /** A page with no text at all, as a scanner makes one: only a picture of the page. */
