@@ -1,5 +1,5 @@
 import CyrillicToTranslit from 'cyrillic-to-translit-js';
-import iuliia from 'iuliia';
+import { translate, WIKIPEDIA } from 'iuliia';
 
 import { tokensByWord, type RomanToken } from './tokens';
 
@@ -16,7 +16,7 @@ const ukrainian = CyrillicToTranslit({ preset: 'uk' });
 export function cyrillicTokens(text: string, language: 'ru' | 'uk'): RomanToken[] {
   const latinOf =
     language === 'ru'
-      ? (word: string) => iuliia.translate(word, iuliia.WIKIPEDIA)
+      ? (word: string) => translate(word, WIKIPEDIA)
       : (word: string) => ukrainian.transform(word);
   return tokensByWord(text, CYRILLIC_WORD, latinOf);
 }
