@@ -3,6 +3,7 @@ import { isLanguageCode, type LanguageCode } from '@/lib/langs';
 import type { DigestRequest, DigestResult, LanguageResult } from '@/lib/pipeline/digest';
 import { cleanArticle, joinParagraphs } from '@/lib/pipeline/document';
 import type { Share } from '@/lib/schemas/share';
+import { finishedState } from '../reading/finished-state';
 
 function languageOf(code: string): LanguageCode {
   // The store refuses shares in languages the table lacks, so this only fails on a corrupt database.
@@ -46,15 +47,5 @@ export function sharedDigest(share: Share): { state: DigestState; request: Diges
     summary: share.summary,
     translations,
   };
-  const state: DigestState = {
-    status: 'done',
-    run: 0,
-    request,
-    downloads: {},
-    translating: {},
-    summary: result.summary,
-    translations,
-    result,
-  };
-  return { state, request };
+  return { state: finishedState(request, result), request };
 }

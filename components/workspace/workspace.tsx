@@ -6,6 +6,7 @@ import { useDeferredValue, useEffect, useEffectEvent, useMemo, useState, type Fo
 
 import { useDetection } from '@/hooks/use-detection';
 import { useDigest } from '@/hooks/use-digest';
+import type { HistoryEntry } from '@/hooks/use-history';
 import { useStoredState } from '@/hooks/use-stored-state';
 import { UNDETERMINED, type LanguageCode } from '@/lib/langs';
 import { LIMITS } from '@/lib/limits';
@@ -14,6 +15,8 @@ import { cleanArticle } from '@/lib/pipeline/document';
 import type { WorkerSettings } from '@/lib/pipeline/protocol';
 import { isArticleText } from '@/lib/schemas/rules';
 import { ArticleFileDrop } from '../reading/article-file-drop';
+import { finishedState } from '../reading/finished-state';
+import { History } from '../reading/history';
 import { ResultsView } from '../results/results-view';
 import { MyShares } from '../share/my-shares';
 import { Button } from '../ui/button';
@@ -65,6 +68,12 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
   // Not stored: a language chosen for one article is wrong for the next one pasted.
   const [source, setSource] = useState<SourceChoice>('auto');
   const [runLanguage, setRunLanguage] = useState<string>();
+  // A result reopened from history is shown instead of the last run's, until the next run.
+  const [reopened, setReopened] = useState<HistoryEntry>();
+  const reopenedState = useMemo(
+    () => reopened && finishedState(reopened.request, reopened.result),
+    [reopened],
+  );
   const { detection, pending } = useDetection(text);
   const { state, run, cancel, prepare } = useDigest(settings);
 
@@ -102,6 +111,12 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     setOptions((current) => ({ ...current, ...change }));
   }
 
+  function reopen(entry: HistoryEntry) {
+    setReopened(entry);
+    // The results take the place of the last run's: bring them into view, as Run does.
+    requestAnimationFrame(() => document.getElementById('results-heading')?.scrollIntoView());
+  }
+
   function loadText(next: string) {
     setText(next);
     setSource('auto');
@@ -111,6 +126,7 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     event?.preventDefault();
     if (running || blocker) return;
     setRunLanguage(language);
+    setReopened(undefined);
     void run(request, options.engine);
   }
 
@@ -166,8 +182,13 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
         </form>
       </section>
 
-      {state.request && state.status !== 'idle' && (
-        <ResultsView state={state} request={state.request} language={runLanguage} />
+      {reopened && reopenedState ? (
+        <ResultsView key={reopened.id} state={reopenedState} request={reopened.request} />
+      ) : (
+        state.request &&
+        state.status !== 'idle' && (
+          <ResultsView state={state} request={state.request} language={runLanguage} />
+        )
       )}
       {state.status === 'done' && state.result && state.request && (
         <ShareButton
@@ -176,6 +197,7 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
           options={{ summary: state.request.summary, translate: state.request.translate }}
         />
       )}
+      <History finished={state.status === 'done' ? state : undefined} onReopen={reopen} />
       <MyShares />
     </div>
   );
