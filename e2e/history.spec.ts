@@ -51,7 +51,7 @@ test('a finished result is kept in this browser, reopened after a reload without
   });
   await expect(entry).toBeVisible();
   await expect(workspace.translation).toHaveCount(0);
-  await entry.getByRole('button', { name: TITLE }).click();
+  await entry.getByRole('button', { name: TITLE, exact: true }).click();
   await expect(workspace.translation).toBeVisible();
   await workspace.tab('hi').click();
   await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.hi);
