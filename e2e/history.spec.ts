@@ -16,9 +16,9 @@ test('a finished result is kept in this browser, reopened after a reload without
     const counts = { worker: 0 };
     Object.assign(window, { __counts: counts });
     const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (this: Worker, ...args: Parameters<Worker['postMessage']>) {
+    Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
       counts.worker += 1;
-      return post.apply(this, args);
+      return (post as (...rest: unknown[]) => void).apply(this, args);
     };
   });
   const workspace = new WorkspacePage(page);
