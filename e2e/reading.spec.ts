@@ -76,3 +76,67 @@ for (const locale of routing.locales) {
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   });
 }
+
+test('interlinear: each sentence over its translations, j/k and arrows move, the side-by-side view follows', async ({
+  page,
+  request,
+}) => {
+  const { id } = await createReadingShare(request);
+  await page.goto(`/en/s/${id}`);
+  const t = translator('en');
+  await page.getByText(t('ResultsView.layout.interlinear'), { exact: true }).click();
+  const list = page.getByRole('listbox', { name: t('Interlinear.label') });
+  const lines = list.getByRole('option');
+  await expect(lines).toHaveCount(3);
+  await expect(lines.nth(1)).toContainText('Sergey Lavrov said');
+  await expect(lines.nth(1)).toContainText('Сергей Лавров');
+  await expect(lines.nth(1)).toContainText('拉夫罗夫');
+  await expect(lines.nth(1)).toContainText('लावरोव');
+  await expect(lines.nth(0)).toHaveAttribute('aria-selected', 'true');
+
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect(lines.nth(2)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('k');
+  await expect(lines.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await list.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(lines.nth(2)).toHaveAttribute('aria-selected', 'true');
+  await expect(lines.nth(1)).toHaveAttribute('aria-selected', 'false');
+
+  await page.getByRole('button', { name: t('Interlinear.translationPronunciation') }).click();
+  await expect(lines.nth(1).locator('rt', { hasText: 'Lavrov' }).first()).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  // Back side by side, the sentence the reader was on is lit up in the source and the translation.
+  await page.getByText(t('ResultsView.layout.side-by-side'), { exact: true }).click();
+  const { source, panel } = panes(page, 'en');
+  await expect(source.locator('[data-sentence="2"]')).toHaveClass(/bg-amber-100/);
+  await expect(panel.locator('[data-sentence="2"]')).toHaveClass(/bg-amber-100/);
+});
+
+for (const locale of ['zh', 'hi', 'ru'] as const) {
+  test(`the interlinear view with pronunciation, in ${localeInfo[locale].nativeName} (screenshots)`, async ({
+    page,
+    request,
+  }, testInfo) => {
+    const { id } = await createReadingShare(request);
+    const t = translator(locale);
+    for (const [width, height] of [
+      [1440, 1000],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`/${locale}/s/${id}`);
+      await page.getByText(t('ResultsView.layout.interlinear'), { exact: true }).click();
+      const pronunciation = page.getByRole('button', { name: t('Interlinear.translationPronunciation') });
+      if ((await pronunciation.getAttribute('aria-pressed')) !== 'true') await pronunciation.click();
+      const list = page.getByRole('listbox', { name: t('Interlinear.label') });
+      await expect(list.locator('rt').first()).toBeVisible();
+      await list.scrollIntoViewIfNeeded();
+      const path = testInfo.outputPath(`interlinear-${locale}-${width}.png`);
+      await list.screenshot({ path });
+      await testInfo.attach(`interlinear-${locale}-${width}.png`, { path, contentType: 'image/png' });
+    }
+  });
+}
