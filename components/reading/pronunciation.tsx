@@ -52,7 +52,16 @@ type TokensOf = (text: string) => RomanToken[];
 const PronunciationContext = createContext<TokensOf | undefined>(undefined);
 
 /** The switch in a pane's header; nothing for a language shown in Latin letters already. */
-export function PronunciationToggle({ pane, language }: { pane: PronunciationPane; language?: string }) {
+export function PronunciationToggle({
+  pane,
+  language,
+  label,
+}: {
+  pane: PronunciationPane;
+  language?: string;
+  /** Where one view shows both panes' switches, each says which it is. */
+  label?: string;
+}) {
   const t = useTranslations('Pronunciation');
   const [on, setOn] = usePronunciation(pane);
   if (!isRomanized(language)) return null;
@@ -63,7 +72,7 @@ export function PronunciationToggle({ pane, language }: { pane: PronunciationPan
       onClick={() => setOn(!on)}
       className="rounded-lg border border-neutral-300 px-2.5 py-1 text-sm text-neutral-700 hover:bg-neutral-100 aria-pressed:border-blue-700 aria-pressed:bg-blue-50 aria-pressed:text-blue-900 dark:border-neutral-700 dark:text-neutral-300 dark:hover:bg-neutral-800 dark:aria-pressed:border-blue-400 dark:aria-pressed:bg-blue-950 dark:aria-pressed:text-blue-100"
     >
-      {t('toggle')}
+      {label ?? t('toggle')}
     </button>
   );
 }

@@ -7,7 +7,10 @@ import { isLanguageCode } from '@/lib/langs';
 import type { DigestRequest } from '@/lib/pipeline/digest';
 import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
 import { splitParagraphs } from '@/lib/text/normalize';
+import { useStoredState } from '@/hooks/use-stored-state';
+import { InterlinearView } from '../reading/interlinear-view';
 import { usePronunciationExport } from '../reading/pronunciation';
+import { SegmentedControl } from '../ui/segmented-control';
 import { Button } from '../ui/button';
 import { useLanguages } from '../workspace/language-context';
 import { paragraphsOf, type Highlight, type OnHighlight } from './highlight';
@@ -19,6 +22,10 @@ import { DownloadIcon } from '../ui/icons';
 
 // One results view per page, so fixed ids keep the jump links and "show in source" simple.
 const PREFIX = 'results';
+
+const LAYOUTS = ['side-by-side', 'interlinear'] as const;
+type Layout = (typeof LAYOUTS)[number];
+const parseLayout = (stored: unknown): Layout => (stored === 'interlinear' ? stored : 'side-by-side');
 
 interface Props {
   state: DigestState;
@@ -50,6 +57,9 @@ export const ResultsView = memo(function ResultsView({
     [],
   );
   const language = state.result?.language ?? provisional;
+  const [layout, setLayout] = useStoredState('bitext.layout', parseLayout, 'side-by-side');
+  // The interlinear view's sentence; lit up in the side-by-side view on the way back.
+  const [current, setCurrent] = useState(0);
 
   const body = useMemo(() => cleanArticle(request.text).body, [request.text]);
   const plainParagraphs = useMemo(() => splitParagraphs(body), [body]);
@@ -72,6 +82,15 @@ export const ResultsView = memo(function ResultsView({
     },
     [summary],
   );
+
+  function changeLayout(next: Layout) {
+    setLayout(next);
+    if (next !== 'side-by-side') return;
+    setFocused({ sources: [current], summary: summaryIndexOf(current) });
+    requestAnimationFrame(() =>
+      document.getElementById(sourceSentenceId(PREFIX, current))?.scrollIntoView({ block: 'center' }),
+    );
+  }
 
   const showSource = useCallback((sentence: number) => {
     const element = document.getElementById(sourceSentenceId(PREFIX, sentence));
@@ -117,40 +136,60 @@ export const ResultsView = memo(function ResultsView({
             {t('jumpTranslation')}
           </a>
         </nav>
-        <Button onClick={() => void download()} disabled={!state.result} className="ms-auto">
+        <div className="ms-auto">
+          <SegmentedControl
+            legend={t('layout.legend')}
+            options={LAYOUTS.map((value) => ({ value, label: t(`layout.${value}`) }))}
+            value={layout}
+            onChange={changeLayout}
+          />
+        </div>
+        <Button onClick={() => void download()} disabled={!state.result} className="self-end">
           <DownloadIcon />
           {t('download')}
         </Button>
       </div>
-      <div className="results-grid" style={{ '--rows': rows, '--span': rows + 1 } as CSSProperties}>
-        <SourcePane
+      {layout === 'interlinear' && sentences ? (
+        <InterlinearView
           prefix={PREFIX}
-          sentences={sentences}
-          paragraphs={paragraphs ?? []}
-          plainParagraphs={plainParagraphs}
+          sentences={sentences.map((s) => s.text)}
           language={language}
-          highlight={highlight}
-          onHighlight={onHighlight}
-          summaryIndexOf={summaryIndexOf}
+          targets={state.request?.targets ?? []}
+          translations={state.translations}
+          current={Math.min(current, sentences.length - 1)}
+          onCurrent={setCurrent}
         />
-        <SummaryPane
-          prefix={PREFIX}
-          state={state}
-          language={language}
-          highlight={highlight}
-          onHighlight={onHighlight}
-          onShowSource={showSource}
-        />
-        <TranslationPane
-          prefix={PREFIX}
-          initialTarget={initialTarget}
-          state={state}
-          paragraphs={paragraphs}
-          highlight={highlight}
-          onHighlight={onHighlight}
-          summaryIndexOf={summaryIndexOf}
-        />
-      </div>
+      ) : (
+        <div className="results-grid" style={{ '--rows': rows, '--span': rows + 1 } as CSSProperties}>
+          <SourcePane
+            prefix={PREFIX}
+            sentences={sentences}
+            paragraphs={paragraphs ?? []}
+            plainParagraphs={plainParagraphs}
+            language={language}
+            highlight={highlight}
+            onHighlight={onHighlight}
+            summaryIndexOf={summaryIndexOf}
+          />
+          <SummaryPane
+            prefix={PREFIX}
+            state={state}
+            language={language}
+            highlight={highlight}
+            onHighlight={onHighlight}
+            onShowSource={showSource}
+          />
+          <TranslationPane
+            prefix={PREFIX}
+            initialTarget={initialTarget}
+            state={state}
+            paragraphs={paragraphs}
+            highlight={highlight}
+            onHighlight={onHighlight}
+            summaryIndexOf={summaryIndexOf}
+          />
+        </div>
+      )}
     </section>
   );
 });
