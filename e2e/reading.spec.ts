@@ -140,3 +140,36 @@ for (const locale of ['zh', 'hi', 'ru'] as const) {
     }
   });
 }
+
+test('on a wide screen a second translation can be pinned beside the first, each with its tabs', async ({
+  page,
+  request,
+}) => {
+  const { id } = await createReadingShare(request);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto(`/en/s/${id}`);
+  const { t, panel, tab, source } = panes(page, 'en');
+  const pin = page.getByRole('button', { name: t('ResultsView.pin') });
+  await pin.click();
+  await expect(pin).toHaveAttribute('aria-pressed', 'true');
+  const second = page.getByRole('region', { name: t('ResultsView.pinnedTitle'), exact: true });
+  const secondTab = (code: string) => second.getByRole('tab', { name: nameIn('en', code), exact: true });
+  await expect(secondTab('zh-Hans')).toHaveAttribute('aria-selected', 'true');
+  await secondTab('hi').click();
+  await tab('ru').click();
+  await expect(second.getByRole('tabpanel')).toHaveAttribute('lang', 'hi');
+  await expect(panel).toHaveAttribute('lang', 'ru');
+
+  // Side by side by side: the two columns start level, and a sentence lights up in all three.
+  const [main, pinned] = await Promise.all([panel.boundingBox(), second.getByRole('tabpanel').boundingBox()]);
+  expect(pinned!.x).toBeGreaterThan(main!.x + main!.width - 1);
+  await source.locator('[data-sentence="1"]').hover();
+  await expect(panel.locator('[data-sentence="1"]')).toHaveClass(/bg-amber-100/);
+  await expect(second.locator('[data-sentence="1"]')).toHaveClass(/bg-amber-100/);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  // A phone has no room for it: the tab strip as before.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(pin).toBeHidden();
+  await expect(second).toBeHidden();
+});
