@@ -26,6 +26,7 @@ const PREFIX = 'results';
 const LAYOUTS = ['side-by-side', 'interlinear'] as const;
 type Layout = (typeof LAYOUTS)[number];
 const parseLayout = (stored: unknown): Layout => (stored === 'interlinear' ? stored : 'side-by-side');
+const parsePinned = (stored: unknown) => stored === true;
 
 interface Props {
   state: DigestState;
@@ -60,6 +61,10 @@ export const ResultsView = memo(function ResultsView({
   const [layout, setLayout] = useStoredState('bitext.layout', parseLayout, 'side-by-side');
   // The interlinear view's sentence; lit up in the side-by-side view on the way back.
   const [current, setCurrent] = useState(0);
+  // A second translation column beside the first, on screens wide enough for four columns of text.
+  const [pinnedSetting, setPinned] = useStoredState('bitext.pinned', parsePinned, false);
+  const targets = state.request?.targets ?? [];
+  const pinned = pinnedSetting && targets.length > 1;
 
   const body = useMemo(() => cleanArticle(request.text).body, [request.text]);
   const plainParagraphs = useMemo(() => splitParagraphs(body), [body]);
@@ -144,6 +149,14 @@ export const ResultsView = memo(function ResultsView({
             onChange={changeLayout}
           />
         </div>
+        {targets.length > 1 && layout === 'side-by-side' && (
+          // Wrapped: the wrapper's CSS shows it only where a pinned column fits (see globals.css).
+          <span className="results-pin">
+            <Button aria-pressed={pinned} onClick={() => setPinned(!pinned)} className="self-end">
+              {t('pin')}
+            </Button>
+          </span>
+        )}
         <Button onClick={() => void download()} disabled={!state.result} className="self-end">
           <DownloadIcon />
           {t('download')}
@@ -154,13 +167,17 @@ export const ResultsView = memo(function ResultsView({
           prefix={PREFIX}
           sentences={sentences.map((s) => s.text)}
           language={language}
-          targets={state.request?.targets ?? []}
+          targets={targets}
           translations={state.translations}
           current={Math.min(current, sentences.length - 1)}
           onCurrent={setCurrent}
         />
       ) : (
-        <div className="results-grid" style={{ '--rows': rows, '--span': rows + 1 } as CSSProperties}>
+        <div
+          className="results-grid"
+          data-pinned={pinned || undefined}
+          style={{ '--rows': rows, '--span': rows + 1 } as CSSProperties}
+        >
           <SourcePane
             prefix={PREFIX}
             sentences={sentences}
@@ -188,6 +205,18 @@ export const ResultsView = memo(function ResultsView({
             onHighlight={onHighlight}
             summaryIndexOf={summaryIndexOf}
           />
+          {pinned && (
+            <TranslationPane
+              prefix={`${PREFIX}-pinned`}
+              pinned={{ title: t('pinnedTitle'), className: 'results-pinned' }}
+              initialTarget={targets[1]}
+              state={state}
+              paragraphs={paragraphs}
+              highlight={highlight}
+              onHighlight={onHighlight}
+              summaryIndexOf={summaryIndexOf}
+            />
+          )}
         </div>
       )}
     </section>

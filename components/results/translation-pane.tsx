@@ -15,6 +15,8 @@ import { SentenceParagraphs } from './sentence-paragraphs';
 
 interface Props {
   prefix: string;
+  /** A second, pinned column (wide screens): its own title and place in the grid. */
+  pinned?: { title: string; className: string };
   /** The tab open at first; the first target when absent or not a target. */
   initialTarget?: string;
   state: DigestState;
@@ -31,6 +33,7 @@ interface Props {
  */
 export function TranslationPane({
   prefix,
+  pinned,
   initialTarget,
   state,
   paragraphs,
@@ -61,7 +64,7 @@ export function TranslationPane({
   return (
     <Pane
       id={`${prefix}-translation`}
-      title={t('title')}
+      title={pinned?.title ?? t('title')}
       actions={
         <>
           <PronunciationToggle pane="translation" language={current} />
@@ -71,7 +74,7 @@ export function TranslationPane({
       toolbar={
         <TabList label={t('tabs')} prefix={prefix} tabs={tabs} selected={current} onSelect={setSelected} />
       }
-      className="results-translation"
+      className={pinned?.className ?? 'results-translation'}
     >
       <TabPanel prefix={prefix} id={current} lang={current} dir={dirOf(current)} className="results-rows">
         <Pronounced pane="translation" language={current}>
