@@ -42,10 +42,8 @@ export function History({ finished, onReopen }: Props) {
 
   const languagesOf = (entry: HistoryEntry) => {
     const done = Object.entries(entry.result.translations).filter(([, translation]) => !translation.error);
-    return t('languages', {
-      source: nameOf(entry.result.language),
-      targets: format.list(done.map(([code]) => nameOf(code))),
-    });
+    // Language names and an arrow: the same in every UI language, so not a message.
+    return `${nameOf(entry.result.language)} → ${format.list(done.map(([code]) => nameOf(code)))}`;
   };
 
   return (
