@@ -173,3 +173,22 @@ test('on a wide screen a second translation can be pinned beside the first, each
   await expect(pin).toBeHidden();
   await expect(second).toBeHidden();
 });
+
+test('Listen reads the translation aloud sentence by sentence, lighting up the one read; pause and stop', async ({
+  page,
+  request,
+}) => {
+  // Chromium's voices come from speech-dispatcher and espeak-ng (.ci/run installs them).
+  const { id } = await createReadingShare(request);
+  await page.goto(`/en/s/${id}`);
+  const { t, translation, panel, tab } = panes(page, 'en');
+  await tab('ru').click();
+  const listen = translation.getByRole('button', { name: t('Listen.listen'), exact: true });
+  await listen.click();
+  await expect(panel.locator('[data-sentence="0"]')).toHaveClass(/bg-amber-100/);
+  await translation.getByRole('button', { name: t('Listen.pause') }).click();
+  await translation.getByRole('button', { name: t('Listen.resume') }).click();
+  await translation.getByRole('button', { name: t('Listen.stop') }).click();
+  await expect(listen).toBeVisible();
+  await expect(panel.locator('[data-sentence="0"]')).not.toHaveClass(/bg-amber-100/);
+});
