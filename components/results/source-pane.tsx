@@ -1,6 +1,8 @@
 import { useTranslations } from 'next-intl';
+import { useMemo } from 'react';
 
 import { joinParagraphs, type SourceSentence } from '@/lib/pipeline/document';
+import { Listen } from '../reading/listen';
 import { Pronounced, PronunciationToggle } from '../reading/pronunciation';
 import { CopyButton } from '../ui/copy-button';
 import { useLanguages } from '../workspace/language-context';
@@ -29,6 +31,7 @@ export function SourcePane(props: Props) {
     props;
   const t = useTranslations('SourcePane');
   const { nameOf, dirOf } = useLanguages();
+  const sentenceTexts = useMemo(() => sentences?.map((s) => s.text) ?? [], [sentences]);
   const copyText = sentences
     ? joinParagraphs(
         sentences.map((s) => s.text),
@@ -43,6 +46,11 @@ export function SourcePane(props: Props) {
       meta={language && nameOf(language)}
       actions={
         <>
+          <Listen
+            language={language}
+            sentences={sentenceTexts}
+            onSentence={(i) => onHighlight('focus', i === undefined ? null : { sources: [i] })}
+          />
           <PronunciationToggle pane="source" language={language} />
           <CopyButton text={copyText} label={t('copy')} />
         </>

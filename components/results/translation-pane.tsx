@@ -3,6 +3,7 @@ import { useState } from 'react';
 
 import type { DigestState } from '@/hooks/use-digest';
 import type { LanguageResult } from '@/lib/pipeline/digest';
+import { Listen } from '../reading/listen';
 import { Pronounced, PronouncedText, PronunciationToggle } from '../reading/pronunciation';
 import { CopyButton } from '../ui/copy-button';
 import { ProgressBar } from '../ui/progress-bar';
@@ -49,6 +50,7 @@ export function TranslationPane({
   if (!current) return null;
 
   const result = state.translations[current];
+  const targetTexts = result?.segments?.map((s) => s.target) ?? [];
   const tabs: TabItem[] = targets.map((code) => ({
     id: code,
     label: nameOf(code),
@@ -67,6 +69,11 @@ export function TranslationPane({
       title={pinned?.title ?? t('title')}
       actions={
         <>
+          <Listen
+            language={current}
+            sentences={targetTexts}
+            onSentence={(i) => onHighlight('focus', i === undefined ? null : { sources: [i] })}
+          />
           <PronunciationToggle pane="translation" language={current} />
           <CopyButton text={result?.text ?? result?.summary?.text ?? ''} label={t('copy')} />
         </>
