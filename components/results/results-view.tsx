@@ -88,6 +88,9 @@ export const ResultsView = memo(function ResultsView({
     [summary],
   );
 
+  // What the translation column and a pinned second one share.
+  const translation = { state, paragraphs, highlight, onHighlight, summaryIndexOf };
+
   function changeLayout(next: Layout) {
     setLayout(next);
     if (next !== 'side-by-side') return;
@@ -196,25 +199,13 @@ export const ResultsView = memo(function ResultsView({
             onHighlight={onHighlight}
             onShowSource={showSource}
           />
-          <TranslationPane
-            prefix={PREFIX}
-            initialTarget={initialTarget}
-            state={state}
-            paragraphs={paragraphs}
-            highlight={highlight}
-            onHighlight={onHighlight}
-            summaryIndexOf={summaryIndexOf}
-          />
+          <TranslationPane prefix={PREFIX} initialTarget={initialTarget} {...translation} />
           {pinned && (
             <TranslationPane
               prefix={`${PREFIX}-pinned`}
               pinned={{ title: t('pinnedTitle'), className: 'results-pinned' }}
               initialTarget={targets[1]}
-              state={state}
-              paragraphs={paragraphs}
-              highlight={highlight}
-              onHighlight={onHighlight}
-              summaryIndexOf={summaryIndexOf}
+              {...translation}
             />
           )}
         </div>

@@ -2,8 +2,8 @@ import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 
 import { joinParagraphs, type SourceSentence } from '@/lib/pipeline/document';
-import { Listen } from '../reading/listen';
-import { Pronounced, PronunciationToggle } from '../reading/pronunciation';
+import { Pronounced } from '../reading/pronunciation';
+import { ReadingActions } from '../reading/reading-actions';
 import { CopyButton } from '../ui/copy-button';
 import { useLanguages } from '../workspace/language-context';
 import type { Highlight, OnHighlight } from './highlight';
@@ -46,12 +46,12 @@ export function SourcePane(props: Props) {
       meta={language && nameOf(language)}
       actions={
         <>
-          <Listen
+          <ReadingActions
+            pane="source"
             language={language}
             sentences={sentenceTexts}
-            onSentence={(i) => onHighlight('focus', i === undefined ? null : { sources: [i] })}
+            onHighlight={onHighlight}
           />
-          <PronunciationToggle pane="source" language={language} />
           <CopyButton text={copyText} label={t('copy')} />
         </>
       }

@@ -3,8 +3,8 @@ import { useState } from 'react';
 
 import type { DigestState } from '@/hooks/use-digest';
 import type { LanguageResult } from '@/lib/pipeline/digest';
-import { Listen } from '../reading/listen';
-import { Pronounced, PronouncedText, PronunciationToggle } from '../reading/pronunciation';
+import { Pronounced, PronouncedText } from '../reading/pronunciation';
+import { ReadingActions } from '../reading/reading-actions';
 import { CopyButton } from '../ui/copy-button';
 import { ProgressBar } from '../ui/progress-bar';
 import { TabList, TabPanel, type TabItem } from '../ui/tabs';
@@ -69,12 +69,12 @@ export function TranslationPane({
       title={pinned?.title ?? t('title')}
       actions={
         <>
-          <Listen
+          <ReadingActions
+            pane="translation"
             language={current}
             sentences={targetTexts}
-            onSentence={(i) => onHighlight('focus', i === undefined ? null : { sources: [i] })}
+            onHighlight={onHighlight}
           />
-          <PronunciationToggle pane="translation" language={current} />
           <CopyButton text={result?.text ?? result?.summary?.text ?? ''} label={t('copy')} />
         </>
       }
