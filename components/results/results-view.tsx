@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
 import { memo, useCallback, useMemo, useState, type CSSProperties } from 'react';
 
 import type { DigestState } from '@/hooks/use-digest';
@@ -8,7 +9,6 @@ import type { DigestRequest } from '@/lib/pipeline/digest';
 import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
 import { splitParagraphs } from '@/lib/text/normalize';
 import { useStoredState } from '@/hooks/use-stored-state';
-import { InterlinearView } from '../reading/interlinear-view';
 import { usePronunciationExport } from '../reading/pronunciation';
 import { SegmentedControl } from '../ui/segmented-control';
 import { Button } from '../ui/button';
@@ -22,6 +22,11 @@ import { DownloadIcon } from '../ui/icons';
 
 // One results view per page, so fixed ids keep the jump links and "show in source" simple.
 const PREFIX = 'results';
+
+// Loaded when a reader first switches to it.
+const InterlinearView = dynamic(() =>
+  import('../reading/interlinear-view').then((module) => module.InterlinearView),
+);
 
 const LAYOUTS = ['side-by-side', 'interlinear'] as const;
 type Layout = (typeof LAYOUTS)[number];

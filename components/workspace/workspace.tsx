@@ -16,7 +16,6 @@ import type { WorkerSettings } from '@/lib/pipeline/protocol';
 import { isArticleText } from '@/lib/schemas/rules';
 import { ArticleFileDrop } from '../reading/article-file-drop';
 import { finishedState } from '../reading/finished-state';
-import { History } from '../reading/history';
 import { ResultsView } from '../results/results-view';
 import { MyShares } from '../share/my-shares';
 import { Button } from '../ui/button';
@@ -47,6 +46,9 @@ interface Props {
 // Shown only after a finished run, and it brings the share schema (and with it zod): loaded then, not on the
 // first visit.
 const ShareButton = dynamic(() => import('../share/share-button').then((module) => module.ShareButton));
+// Its entries live in this browser's IndexedDB, so there is nothing to render on the server; and it brings
+// idb-keyval, which the first paint does not need.
+const History = dynamic(() => import('../reading/history').then((module) => module.History), { ssr: false });
 
 function parseText(stored: unknown): string {
   return typeof stored === 'string' ? stored : '';
