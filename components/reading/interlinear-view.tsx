@@ -23,8 +23,11 @@ interface Props {
 
 const lineId = (prefix: string, sentence: number) => `${prefix}-line-${sentence}`;
 
-/** Typing in a field keeps its letters: j and k move between sentences only elsewhere. */
+const NOT_TEXT = new Set(['button', 'checkbox', 'color', 'file', 'radio', 'range', 'reset', 'submit']);
+
+/** Typing in a field keeps its letters: j and k move between sentences only elsewhere (a radio is fine). */
 function isTyping(target: EventTarget | null): boolean {
+  if (target instanceof HTMLInputElement) return !NOT_TEXT.has(target.type);
   return (
     target instanceof HTMLElement &&
     (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
