@@ -1,8 +1,12 @@
 'use client';
 
+import dynamic from 'next/dynamic';
+
 import type { OnHighlight } from '../results/highlight';
-import { Listen } from './listen';
 import { PronunciationToggle, type PronunciationPane } from './pronunciation';
+
+// Whether there is a voice is only known in the browser, after the page is up: loaded then, not with it.
+const Listen = dynamic(() => import('./listen').then((module) => module.Listen), { ssr: false });
 
 interface Props {
   pane: PronunciationPane;
