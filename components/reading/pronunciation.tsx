@@ -124,7 +124,7 @@ export function PronouncedText({ text }: { text: string }) {
       token.text
     ) : (
       <ruby key={i} className="pronounced">
-        {token.text}
+        <span className="pronounced-base">{token.text}</span>
         <rp>(</rp>
         <rt lang="en-Latn">{token.latin}</rt>
         <rp>)</rp>
