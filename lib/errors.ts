@@ -10,6 +10,13 @@ export const ERROR_STATUS = {
   expired: 410,
   unsupported_content: 415,
   input_too_large: 413,
+  /** Opened files, read in the browser ("Open a file"). */
+  file_too_large: 413,
+  file_unsupported: 415,
+  file_corrupt: 422,
+  file_encrypted: 422,
+  file_scanned: 422,
+  file_empty: 422,
   unsupported_language: 422,
   language_undetermined: 422,
   url_unreachable: 422,

@@ -14,6 +14,7 @@ export const LIMIT_DEFAULTS = {
   BITEXT_LIMIT_SHARE_BYTES: 1_000_000,
   BITEXT_LIMIT_REQUEST_BYTES: 1_000_000,
   BITEXT_LIMIT_IMPORT_BYTES: 2_000_000,
+  BITEXT_LIMIT_FILE_BYTES: 20 * 1024 * 1024,
 } as const;
 
 export type LimitVariable = keyof typeof LIMIT_DEFAULTS;
@@ -36,4 +37,6 @@ export const LIMITS = {
   requestBytes: limit('BITEXT_LIMIT_REQUEST_BYTES', process.env.BITEXT_LIMIT_REQUEST_BYTES),
   /** Bytes of one page fetched by "Import from URL", after decompression (news pages are rarely 1 MB). */
   importBytes: limit('BITEXT_LIMIT_IMPORT_BYTES', process.env.BITEXT_LIMIT_IMPORT_BYTES),
+  /** Bytes of one file opened in the workspace (read in the browser; a long report as PDF fits). */
+  fileBytes: limit('BITEXT_LIMIT_FILE_BYTES', process.env.BITEXT_LIMIT_FILE_BYTES),
 } as const;

@@ -27,6 +27,8 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // speechSynthesis voices through speech-dispatcher (espeak-ng), where installed: "Listen" is tested with them.
+  '--enable-speech-dispatcher',
   // Any host but loopback fails to resolve, so a page that reaches for the internet fails loudly.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
 ];

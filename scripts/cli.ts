@@ -1,6 +1,7 @@
 /**
  * bitext CLI: `npm run -s cli -- <detect|summarize|translate|digest> <file|-> [--to ru,zh-Hans,hi]
- * [--mode extractive|abstractive] [--type key-points|tldr|headline] [--length short|medium|long] [--json]`.
+ * [--mode extractive|abstractive] [--type key-points|tldr|headline] [--length short|medium|long] [--romanize]
+ * [--json]`.
  * Progress goes to stderr, the result to stdout, so `--json` output can be piped. `--json` prints what the
  * matching endpoint answers (translate: one answer per target, in order).
  */
@@ -10,9 +11,10 @@ import { z } from 'zod';
 import { detectLanguage } from '@/lib/detect';
 import { isBitextError } from '@/lib/errors';
 import type { ProgressEvent } from '@/lib/pipeline/events';
-import { digest, type Segment } from '@/lib/pipeline/digest';
+import { digest } from '@/lib/pipeline/digest';
 import { summaryFailed } from '@/lib/pipeline/parts';
-import { summarizeText, translateText } from '@/lib/pipeline/tasks';
+import { summarizeText, translateText, type TextTranslation } from '@/lib/pipeline/tasks';
+import type { Segment } from '@/lib/pipeline/translate';
 import { serverPipelineContext } from '@/lib/server/engine';
 import { supportedLanguage } from '@/lib/server/http';
 import { SUMMARY_LENGTHS, SUMMARY_MODES, SUMMARY_TYPES } from '@/lib/summarize/options';
@@ -23,6 +25,7 @@ const USAGE = `Usage: npm run -s cli -- <detect|summarize|translate|digest> <fil
   --mode extractive|abstractive   summary mode (default extractive)
   --type key-points|tldr|headline (default key-points)
   --length short|medium|long      (default medium)
+  --romanize             add each sentence's Latin form (Chinese, Hindi, Russian, Ukrainian)
   --json                 print JSON`;
 
 const optionsSchema = z.object({
@@ -36,6 +39,7 @@ const optionsSchema = z.object({
   mode: z.enum(SUMMARY_MODES).default('extractive'),
   type: z.enum(SUMMARY_TYPES).default('key-points'),
   length: z.enum(SUMMARY_LENGTHS).default('medium'),
+  romanize: z.boolean().default(false),
   json: z.boolean().default(false),
 });
 
@@ -49,6 +53,7 @@ function parseCli(argv: string[]) {
       mode: { type: 'string' },
       type: { type: 'string' },
       length: { type: 'string' },
+      romanize: { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -91,6 +96,14 @@ function reportDoubts(target: string, segments: readonly Segment[]): void {
     if (doubtful) process.stderr.write(`${target}: doubtful (${doubtful}): ${text}\n`);
 }
 
+/** The translation as printed: its paragraphs, or with romanisation each sentence over its Latin form. */
+function translationLines(result: TextTranslation): string {
+  if (!result.segments.some((s) => s.latin !== undefined)) return result.translation;
+  return result.segments
+    .map((s) => (s.latin === undefined ? s.target : `${s.target}\n${s.latin}`))
+    .join('\n\n');
+}
+
 async function run(): Promise<number> {
   const options = parseCli(process.argv.slice(2));
   const text = await readInput(options.input);
@@ -117,13 +130,16 @@ async function run(): Promise<number> {
       if (options.to.length === 0) throw new Error('translate needs --to');
       const results = [];
       for (const target of options.to)
-        results.push(await translateText({ text }, { source, target }, context));
-      print(results, results.map((r) => `[${r.target}]\n${r.translation}`).join('\n\n'));
+        results.push(await translateText({ text }, { source, target, romanize: options.romanize }, context));
+      print(results, results.map((r) => `[${r.target}]\n${translationLines(r)}`).join('\n\n'));
       for (const r of results) reportDoubts(r.target, r.segments);
       return 0;
     }
     case 'digest': {
-      const result = await digest({ text, source, targets: options.to, summary, translate: 'both' }, context);
+      const result = await digest(
+        { text, source, targets: options.to, summary, translate: 'both', romanize: options.romanize },
+        context,
+      );
       const failed = [
         ...(summaryFailed(result.summary) ? [['summary', result.summary] as const] : []),
         ...Object.entries(result.translations).filter(([, t]) => t.error),

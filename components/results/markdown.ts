@@ -13,11 +13,24 @@ export interface MarkdownLabels {
   nameOf: (code: string) => string;
   /** A per-language failure, already translated. */
   errorOf: (code: string) => string;
+  /** A paragraph's Latin form, for the languages the reader asked to see pronounced; else undefined. */
+  latinOf?: (text: string, language: string) => string | undefined;
 }
 
 /** Markdown's own syntax in article text, escaped so a pasted "* " or "# " stays text. */
 function escape(text: string): string {
   return text.replace(/[\\`*_[\]<>]/g, '\\$&').replace(/^(#|>|[-+]\s|\d+[.)]\s)/gm, '\\$1');
+}
+
+/** Paragraphs of running text, each followed by its Latin form in italics when there is one. */
+function paragraphsBlock(text: string, language: string, labels: MarkdownLabels): string {
+  return text
+    .split('\n\n')
+    .flatMap((paragraph) => {
+      const latin = labels.latinOf?.(paragraph, language);
+      return latin ? [escape(paragraph), `*${escape(latin)}*`] : [escape(paragraph)];
+    })
+    .join('\n\n');
 }
 
 function summaryBlock(sentences: readonly { text: string }[], type: SummaryType): string {
@@ -50,16 +63,18 @@ export function digestMarkdown(result: DigestResult, type: SummaryType, labels: 
       blocks.push(`### ${labels.summary}`, summaryBlock(translation.summary.sentences, type));
     if (translation.segments) {
       const texts = translation.segments.map((s) => s.target);
-      blocks.push(`### ${labels.article}`, escape(joinParagraphs(texts, sentences)));
+      blocks.push(`### ${labels.article}`, paragraphsBlock(joinParagraphs(texts, sentences), code, labels));
     }
   }
   blocks.push(
     `## ${labels.source} (${labels.nameOf(result.language)})`,
-    escape(
+    paragraphsBlock(
       joinParagraphs(
         sentences.map((s) => s.text),
         sentences,
       ),
+      result.language,
+      labels,
     ),
   );
   return `${blocks.filter(Boolean).join('\n\n')}\n`;

@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
 import { memo, useCallback, useMemo, useState, type CSSProperties } from 'react';
 
 import { partsOf, type DigestView } from '@/hooks/use-digest';
@@ -7,6 +8,9 @@ import { isLanguageCode } from '@/lib/langs';
 import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
 import { summaryFailed } from '@/lib/pipeline/parts';
 import { splitParagraphs } from '@/lib/text/normalize';
+import { useStoredState } from '@/hooks/use-stored-state';
+import { usePronunciationExport } from '../reading/pronunciation';
+import { SegmentedControl } from '../ui/segmented-control';
 import { Button } from '../ui/button';
 import { useLanguages } from '../workspace/language-context';
 import { paragraphsOf, type Highlight, type OnHighlight } from './highlight';
@@ -18,6 +22,16 @@ import { DownloadIcon } from '../ui/icons';
 
 // One results view per page, so fixed ids keep the jump links and "show in source" simple.
 const PREFIX = 'results';
+
+// Loaded when a reader first switches to it.
+const InterlinearView = dynamic(() =>
+  import('../reading/interlinear-view').then((module) => module.InterlinearView),
+);
+
+const LAYOUTS = ['side-by-side', 'interlinear'] as const;
+type Layout = (typeof LAYOUTS)[number];
+const parseLayout = (stored: unknown): Layout => (stored === 'interlinear' ? stored : 'side-by-side');
+const parsePinned = (stored: unknown) => stored === true;
 
 interface Props {
   view: DigestView;
@@ -46,6 +60,13 @@ export const ResultsView = memo(function ResultsView({ view, language: provision
   const result = view.status === 'done' ? view.result : undefined;
   const parts = partsOf(view);
   const language = result?.language ?? provisional;
+  const [layout, setLayout] = useStoredState('bitext.layout', parseLayout, 'side-by-side');
+  // The interlinear view's sentence; lit up in the side-by-side view on the way back.
+  const [current, setCurrent] = useState(0);
+  // A second translation column beside the first, on screens wide enough for four columns of text.
+  const [pinnedSetting, setPinned] = useStoredState('bitext.pinned', parsePinned, false);
+  const targets = request.targets;
+  const pinned = pinnedSetting && targets.length > 1;
 
   const body = useMemo(() => cleanArticle(request.text).body, [request.text]);
   const plainParagraphs = useMemo(() => splitParagraphs(body), [body]);
@@ -68,6 +89,18 @@ export const ResultsView = memo(function ResultsView({ view, language: provision
     [summary],
   );
 
+  // What the translation column and a pinned second one share.
+  const translation = { view, paragraphs, highlight, onHighlight, summaryIndexOf };
+
+  function changeLayout(next: Layout) {
+    setLayout(next);
+    if (next !== 'side-by-side') return;
+    setFocused({ sources: [current], summary: summaryIndexOf(current) });
+    requestAnimationFrame(() =>
+      document.getElementById(sourceSentenceId(PREFIX, current))?.scrollIntoView({ block: 'center' }),
+    );
+  }
+
   const showSource = useCallback((sentence: number) => {
     const element = document.getElementById(sourceSentenceId(PREFIX, sentence));
     if (!element) return;
@@ -76,8 +109,11 @@ export const ResultsView = memo(function ResultsView({ view, language: provision
     element.focus({ preventScroll: true });
   }, []);
 
-  function download() {
+  const pronunciationExport = usePronunciationExport(language);
+
+  async function download() {
     if (!result) return;
+    const latinOf = await pronunciationExport();
     const markdown = digestMarkdown(result, request.summary.type, {
       fallbackTitle: t('markdown.title'),
       summary: t('markdown.summary'),
@@ -85,6 +121,7 @@ export const ResultsView = memo(function ResultsView({ view, language: provision
       source: t('markdown.source'),
       nameOf,
       errorOf: (code) => (errors.has(code as ErrorCode) ? errors(code as ErrorCode) : errors('internal')),
+      latinOf,
     });
     const url = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
     const link = document.createElement('a');
@@ -108,40 +145,72 @@ export const ResultsView = memo(function ResultsView({ view, language: provision
             {t('jumpTranslation')}
           </a>
         </nav>
-        <Button onClick={download} disabled={!result} className="ms-auto">
+        <div className="ms-auto">
+          <SegmentedControl
+            legend={t('layout.legend')}
+            options={LAYOUTS.map((value) => ({ value, label: t(`layout.${value}`) }))}
+            value={layout}
+            onChange={changeLayout}
+          />
+        </div>
+        {targets.length > 1 && layout === 'side-by-side' && (
+          // Wrapped: the wrapper's CSS shows it only where a pinned column fits (see globals.css).
+          <span className="results-pin">
+            <Button aria-pressed={pinned} onClick={() => setPinned(!pinned)} className="self-end">
+              {t('pin')}
+            </Button>
+          </span>
+        )}
+        <Button onClick={() => void download()} disabled={!result} className="self-end">
           <DownloadIcon />
           {t('download')}
         </Button>
       </div>
-      <div className="results-grid" style={{ '--rows': rows, '--span': rows + 1 } as CSSProperties}>
-        <SourcePane
+      {layout === 'interlinear' && sentences ? (
+        <InterlinearView
           prefix={PREFIX}
-          sentences={sentences}
-          paragraphs={paragraphs ?? []}
-          plainParagraphs={plainParagraphs}
+          sentences={sentences.map((s) => s.text)}
           language={language}
-          highlight={highlight}
-          onHighlight={onHighlight}
-          summaryIndexOf={summaryIndexOf}
+          targets={targets}
+          translations={parts.translations}
+          current={Math.min(current, sentences.length - 1)}
+          onCurrent={setCurrent}
         />
-        <SummaryPane
-          prefix={PREFIX}
-          view={view}
-          language={language}
-          highlight={highlight}
-          onHighlight={onHighlight}
-          onShowSource={showSource}
-        />
-        <TranslationPane
-          prefix={PREFIX}
-          initialTarget={initialTarget}
-          view={view}
-          paragraphs={paragraphs}
-          highlight={highlight}
-          onHighlight={onHighlight}
-          summaryIndexOf={summaryIndexOf}
-        />
-      </div>
+      ) : (
+        <div
+          className="results-grid"
+          data-pinned={pinned || undefined}
+          style={{ '--rows': rows, '--span': rows + 1 } as CSSProperties}
+        >
+          <SourcePane
+            prefix={PREFIX}
+            sentences={sentences}
+            paragraphs={paragraphs ?? []}
+            plainParagraphs={plainParagraphs}
+            language={language}
+            highlight={highlight}
+            onHighlight={onHighlight}
+            summaryIndexOf={summaryIndexOf}
+          />
+          <SummaryPane
+            prefix={PREFIX}
+            view={view}
+            language={language}
+            highlight={highlight}
+            onHighlight={onHighlight}
+            onShowSource={showSource}
+          />
+          <TranslationPane prefix={PREFIX} initialTarget={initialTarget} {...translation} />
+          {pinned && (
+            <TranslationPane
+              prefix={`${PREFIX}-pinned`}
+              pinned={{ title: t('pinnedTitle'), className: 'results-pinned' }}
+              initialTarget={targets[1]}
+              {...translation}
+            />
+          )}
+        </div>
+      )}
     </section>
   );
 });

@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 
 import type { DoubtReason } from '@/lib/pipeline/quality';
+import { PronouncedText } from '../reading/pronunciation';
 import {
   gapBetween,
   HIGHLIGHT_CLASS,
@@ -53,7 +54,7 @@ export function SentenceParagraphs({
                 highlight?.sources.includes(i) ? HIGHLIGHT_CLASS : ''
               }`}
             >
-              {texts[i]}
+              <PronouncedText text={texts[i] ?? ''} />
               {doubts?.[i] && <DoubtMarker reason={doubts[i]} />}
             </span>
           </span>

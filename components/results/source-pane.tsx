@@ -1,6 +1,9 @@
 import { useTranslations } from 'next-intl';
+import { useMemo } from 'react';
 
 import { joinParagraphs, type SourceSentence } from '@/lib/pipeline/document';
+import { Pronounced } from '../reading/pronunciation';
+import { ReadingActions } from '../reading/reading-actions';
 import { CopyButton } from '../ui/copy-button';
 import { useLanguages } from '../workspace/language-context';
 import type { Highlight, OnHighlight } from './highlight';
@@ -28,6 +31,7 @@ export function SourcePane(props: Props) {
     props;
   const t = useTranslations('SourcePane');
   const { nameOf, dirOf } = useLanguages();
+  const sentenceTexts = useMemo(() => sentences?.map((s) => s.text) ?? [], [sentences]);
   const copyText = sentences
     ? joinParagraphs(
         sentences.map((s) => s.text),
@@ -40,23 +44,35 @@ export function SourcePane(props: Props) {
       id={`${prefix}-source`}
       title={t('title')}
       meta={language && nameOf(language)}
-      actions={<CopyButton text={copyText} label={t('copy')} />}
+      actions={
+        <>
+          <ReadingActions
+            pane="source"
+            language={language}
+            sentences={sentenceTexts}
+            onHighlight={onHighlight}
+          />
+          <CopyButton text={copyText} label={t('copy')} />
+        </>
+      }
       className="results-source"
     >
-      <div lang={language} dir={language ? dirOf(language) : 'auto'} className="results-rows reading">
-        {sentences ? (
-          <SentenceParagraphs
-            texts={sentences.map((s) => s.text)}
-            paragraphs={paragraphs}
-            highlight={highlight}
-            onHighlight={onHighlight}
-            summaryIndexOf={summaryIndexOf}
-            idOf={(i) => sourceSentenceId(prefix, i)}
-          />
-        ) : (
-          plainParagraphs.map((paragraph, p) => <p key={p}>{paragraph}</p>)
-        )}
-      </div>
+      <Pronounced pane="source" language={language}>
+        <div lang={language} dir={language ? dirOf(language) : 'auto'} className="results-rows reading">
+          {sentences ? (
+            <SentenceParagraphs
+              texts={sentences.map((s) => s.text)}
+              paragraphs={paragraphs}
+              highlight={highlight}
+              onHighlight={onHighlight}
+              summaryIndexOf={summaryIndexOf}
+              idOf={(i) => sourceSentenceId(prefix, i)}
+            />
+          ) : (
+            plainParagraphs.map((paragraph, p) => <p key={p}>{paragraph}</p>)
+          )}
+        </div>
+      </Pronounced>
     </Pane>
   );
 }

@@ -16,6 +16,7 @@ import {
   type OnHighlight,
 } from './highlight';
 import { Pane } from './pane';
+import { PronouncedText } from '../reading/pronunciation';
 import { DoubtMarker } from './sentence-paragraphs';
 
 interface Props {
@@ -133,7 +134,7 @@ export function SummaryText({ sentences, type, highlight, onHighlight, onShowSou
         className={`${className(j)} block w-full cursor-pointer hover:underline hover:decoration-amber-500 hover:underline-offset-4`}
         {...highlightHandlers({ sources: sentence.sources, summary: j }, onHighlight)}
       >
-        {sentence.text}
+        <PronouncedText text={sentence.text} />
         {sentence.doubtful && <DoubtMarker reason={sentence.doubtful} />}
       </button>
     ) : (
@@ -147,7 +148,7 @@ export function SummaryText({ sentences, type, highlight, onHighlight, onShowSou
           ...highlightHandlers({ sources: sentence.sources, summary: j }, onHighlight),
         })}
       >
-        {sentence.text}
+        <PronouncedText text={sentence.text} />
         {sentence.doubtful && <DoubtMarker reason={sentence.doubtful} />}
       </span>
     );

@@ -6,6 +6,8 @@ import { nonCommercialModels } from '@/lib/models/registry';
 import type { LanguageResult } from '@/lib/pipeline/digest';
 import { summaryFailed } from '@/lib/pipeline/parts';
 import type { SummaryType } from '@/lib/summarize/options';
+import { Pronounced } from '../reading/pronunciation';
+import { ReadingActions } from '../reading/reading-actions';
 import { CopyButton } from '../ui/copy-button';
 import { ProgressBar } from '../ui/progress-bar';
 import { TabList, TabPanel, type TabItem } from '../ui/tabs';
@@ -18,6 +20,8 @@ import { SummaryText } from './summary-pane';
 
 interface Props {
   prefix: string;
+  /** A second, pinned column (wide screens): its own title and place in the grid. */
+  pinned?: { title: string; className: string };
   /** The tab open at first; the first target when absent or not a target. */
   initialTarget?: string;
   view: DigestView;
@@ -34,6 +38,7 @@ interface Props {
  */
 export function TranslationPane({
   prefix,
+  pinned,
   initialTarget,
   view,
   paragraphs,
@@ -52,6 +57,7 @@ export function TranslationPane({
   // Sentence progress exists only while the run goes.
   const translating = view.status === 'running' ? view.activity.translating : undefined;
   const result = translations[current];
+  const targetTexts = result?.segments?.map((s) => s.target) ?? [];
   // NLLB-200's licence allows non-commercial use only: the reader must know, here and on a shared page.
   const restricted = nonCommercialModels(result?.models ?? []);
   const tabs: TabItem[] = targets.map((code) => ({
@@ -65,7 +71,7 @@ export function TranslationPane({
   return (
     <Pane
       id={`${prefix}-translation`}
-      title={t('title')}
+      title={pinned?.title ?? t('title')}
       meta={
         restricted.length > 0
           ? restricted.map(({ model, license }) => (
@@ -75,24 +81,36 @@ export function TranslationPane({
             ))
           : undefined
       }
-      actions={<CopyButton text={result?.text ?? result?.summary?.text ?? ''} label={t('copy')} />}
+      actions={
+        <>
+          <ReadingActions
+            pane="translation"
+            language={current}
+            sentences={targetTexts}
+            onHighlight={onHighlight}
+          />
+          <CopyButton text={result?.text ?? result?.summary?.text ?? ''} label={t('copy')} />
+        </>
+      }
       toolbar={
         <TabList label={t('tabs')} prefix={prefix} tabs={tabs} selected={current} onSelect={setSelected} />
       }
-      className="results-translation"
+      className={pinned?.className ?? 'results-translation'}
     >
       <TabPanel prefix={prefix} id={current} lang={current} dir={dirOf(current)} className="results-rows">
-        <TranslationBody
-          result={result}
-          step={translating?.[current]}
-          running={translating !== undefined}
-          summaryMissing={summary !== undefined && summaryFailed(summary)}
-          type={view.request.summary.type}
-          paragraphs={paragraphs}
-          highlight={highlight}
-          onHighlight={onHighlight}
-          summaryIndexOf={summaryIndexOf}
-        />
+        <Pronounced pane="translation" language={current}>
+          <TranslationBody
+            result={result}
+            step={translating?.[current]}
+            running={translating !== undefined}
+            summaryMissing={summary !== undefined && summaryFailed(summary)}
+            type={view.request.summary.type}
+            paragraphs={paragraphs}
+            highlight={highlight}
+            onHighlight={onHighlight}
+            summaryIndexOf={summaryIndexOf}
+          />
+        </Pronounced>
       </TabPanel>
     </Pane>
   );

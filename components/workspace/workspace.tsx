@@ -5,7 +5,8 @@ import { useTranslations } from 'next-intl';
 import { useDeferredValue, useEffect, useEffectEvent, useMemo, useState, type FormEvent } from 'react';
 
 import { useDetection } from '@/hooks/use-detection';
-import { resolveEngine, useAutoEngine, useDigest } from '@/hooks/use-digest';
+import { resolveEngine, useAutoEngine, useDigest, type DigestView } from '@/hooks/use-digest';
+import type { HistoryEntry } from '@/hooks/use-history';
 import { useStoredState } from '@/hooks/use-stored-state';
 import { UNDETERMINED, type LanguageCode } from '@/lib/langs';
 import { LIMITS } from '@/lib/limits';
@@ -13,6 +14,7 @@ import type { DigestRequest } from '@/lib/pipeline/digest';
 import { cleanArticle } from '@/lib/pipeline/document';
 import type { WorkerSettings } from '@/lib/pipeline/protocol';
 import { isArticleText } from '@/lib/schemas/rules';
+import { ArticleFileDrop } from '../reading/article-file-drop';
 import { ResultsView } from '../results/results-view';
 import { MyShares } from '../share/my-shares';
 import { Button } from '../ui/button';
@@ -43,6 +45,9 @@ interface Props {
 // Shown only after a finished run, and it brings the share schema (and with it zod): loaded then, not on the
 // first visit.
 const ShareButton = dynamic(() => import('../share/share-button').then((module) => module.ShareButton));
+// Its entries live in this browser's IndexedDB, so there is nothing to render on the server; and it brings
+// idb-keyval, which the first paint does not need.
+const History = dynamic(() => import('../reading/history').then((module) => module.History), { ssr: false });
 
 function parseText(stored: unknown): string {
   return typeof stored === 'string' ? stored : '';
@@ -67,6 +72,12 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
   // Detection goes where the run will: in the browser, the article stays on this device.
   const engine = resolveEngine(options.engine, useAutoEngine());
   const { detection, pending } = useDetection(text, engine);
+  // A result reopened from history is shown instead of the last run's, until the next run.
+  const [reopened, setReopened] = useState<HistoryEntry>();
+  const reopenedView = useMemo<DigestView | undefined>(
+    () => reopened && { status: 'done', request: reopened.request, result: reopened.result },
+    [reopened],
+  );
   const { state, run, cancel, prepare } = useDigest(settings);
 
   const deferredText = useDeferredValue(text);
@@ -103,6 +114,12 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     setOptions((current) => ({ ...current, ...change }));
   }
 
+  function reopen(entry: HistoryEntry) {
+    setReopened(entry);
+    // The results take the place of the last run's: bring them into view, as Run does.
+    requestAnimationFrame(() => document.getElementById('results-heading')?.scrollIntoView());
+  }
+
   function loadText(next: string) {
     setText(next);
     setSource('auto');
@@ -112,6 +129,7 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     event?.preventDefault();
     if (running || blocker) return;
     setRunLanguage(language);
+    setReopened(undefined);
     void run(request, options.engine);
   }
 
@@ -140,7 +158,9 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
 
         <form onSubmit={submit} aria-labelledby="article-heading" className="workspace-form grid gap-6">
           <div className="grid content-start gap-3">
-            <ArticleInput text={text} onChange={setText} lang={language} />
+            <ArticleFileDrop onOpened={(article) => loadText(importedText(article))}>
+              <ArticleInput text={text} onChange={setText} lang={language} />
+            </ArticleFileDrop>
             <SourceLanguage
               detection={detection}
               pending={pending}
@@ -165,7 +185,11 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
         </form>
       </section>
 
-      {state.status !== 'idle' && <ResultsView view={state} language={runLanguage} />}
+      {reopened && reopenedView ? (
+        <ResultsView key={reopened.id} view={reopenedView} />
+      ) : (
+        state.status !== 'idle' && <ResultsView view={state} language={runLanguage} />
+      )}
       {state.status === 'done' && (
         <ShareButton
           text={state.request.text}
@@ -173,6 +197,7 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
           options={{ summary: state.request.summary, translate: state.request.translate }}
         />
       )}
+      <History finished={state.status === 'done' ? state : undefined} onReopen={reopen} />
       <MyShares />
     </div>
   );

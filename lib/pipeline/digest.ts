@@ -34,6 +34,8 @@ export interface DigestRequest {
   targets: LanguageCode[];
   summary: SummaryOptions;
   translate: TranslateScope;
+  /** Add each segment's Latin form (`latin`) where its language is romanised. */
+  romanize?: boolean;
 }
 
 /** What decides which models a digest loads: enough to start loading them before the run. */
@@ -84,11 +86,14 @@ export async function digest(
   const summary = await summarizePart(sourceTexts, language, request.summary, context);
   onPartial?.({ part: 'summary', summary });
 
+  // Loaded only when asked for: the romanisers carry dictionaries the browser's worker need not.
+  const latin = request.romanize ? await import('@/lib/romanize/results') : undefined;
   const results = new Map<LanguageCode, LanguageResult>();
   while (ready.size > 0) {
     const target = await Promise.race(ready.values());
     ready.delete(target);
-    const result = await translateDigest(language, target, sentences, summary, request, context);
+    const translated = await translateDigest(language, target, sentences, summary, request, context);
+    const result = latin ? latin.languageWithLatin(translated, target) : translated;
     results.set(target, result);
     onPartial?.({ part: 'translation', language: target, result });
   }
@@ -97,7 +102,15 @@ export async function digest(
     { source: language, targets: request.targets, summary: request.summary },
     context,
   );
-  return { language, detection, removed, sentences, summary, translations, runtime };
+  return {
+    language,
+    detection,
+    removed,
+    sentences: latin ? latin.sentencesWithLatin(sentences, language) : sentences,
+    summary,
+    translations,
+    runtime,
+  };
 }
 
 /** Where each model a run of this plan uses runs, and in which dtype; each pair once, in the order met. */

@@ -10,6 +10,8 @@ import { splitSentences } from '@/lib/text/segment';
 export interface SourceSentence {
   text: string;
   paragraph: number;
+  /** Its Latin form, when romanisation was asked for. */
+  latin?: string;
 }
 
 export interface CleanArticle {

@@ -55,7 +55,7 @@ export interface TextTranslation {
 /** Translate free text (split into sentences) or the caller's own segments (kept as given). */
 export async function translateText(
   input: { text: string } | { segments: string[] },
-  languages: { source?: LanguageCode; target: LanguageCode },
+  languages: { source?: LanguageCode; target: LanguageCode; romanize?: boolean },
   context: PipelineContext,
 ): Promise<TextTranslation> {
   // Free text is translated as given (no boilerplate stripping: the caller chose this text).
@@ -68,11 +68,14 @@ export async function translateText(
   const sourceTexts = layout.map((s) => s.text);
   const translated = await translateSentences(sourceTexts, route, context);
   const texts = translated.map((t) => t.text);
+  const segments = toSegments(sourceTexts, translated);
+  // Loaded only when asked for, as in digest().
+  const latin = languages.romanize ? await import('@/lib/romanize/results') : undefined;
   return {
     source,
     target,
     model: route.map((leg) => leg.model.id).join(' → '),
     translation: 'text' in input ? joinParagraphs(texts, layout) : joinSentences(texts),
-    segments: toSegments(sourceTexts, translated),
+    segments: latin ? latin.withLatin(segments, target) : segments,
   };
 }

@@ -42,6 +42,8 @@ export interface Segment {
   source: string;
   target: string;
   doubtful?: DoubtReason;
+  /** The target's Latin form, when romanisation was asked for. */
+  latin?: string;
 }
 
 /** A summary's sentences in translation: each keeps the sources it quotes, and carries any doubt. */

@@ -60,6 +60,7 @@ export const translateRequest = z
     ),
     source: z.optional(languageTag),
     target: languageTag,
+    romanize: z.optional(z.boolean()),
   })
   .check(
     z.refine((r) => (r.text === undefined) !== (r.segments === undefined), 'Give either text or segments'),
@@ -77,8 +78,12 @@ export const digestRequest = z.strictObject({
     .check(z.minLength(1), z.maxLength(LIMITS.targets, `At most ${LIMITS.targets} target languages`)),
   summary: z.prefault(z.strictObject({ mode: summaryMode, type: summaryType, length: summaryLength }), {}),
   translate: z._default(z.enum(TRANSLATE_SCOPES), 'summary'),
+  romanize: z.optional(z.boolean()),
 });
 
 export type DigestRequestBody = z.infer<typeof digestRequest>;
+
+/** Text to show in Latin letters; the language is detected when not given. */
+export const romanizeRequest = z.strictObject({ text: articleText, language: z.optional(languageTag) });
 
 export const extractRequest = z.strictObject({ url: z.string().check(z.minLength(1), z.maxLength(2048)) });

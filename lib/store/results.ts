@@ -55,6 +55,8 @@ export function digestCacheKey(
       models: request.summary.mode === 'abstractive' ? summaryModels(profile, language, policy) : [],
     },
     translate: request.translate,
+    // Only when asked for, so the keys of digests made before romanisation existed still match.
+    ...(request.romanize ? { romanize: true } : {}),
     targets: request.targets.map((target) => ({
       target,
       models: (translationRoute(profile, language, target, policy) ?? []).map((leg) =>

@@ -77,4 +77,21 @@ describe('digestMarkdown', () => {
     const source = section(digestMarkdown(tricky, 'key-points', LABELS), '## Source (English)');
     expect(source).toBe('\\# Not a heading\n\nPrices rose \\*sharply\\* in \\[Q1\\].');
   });
+
+  it('can give each paragraph of a romanised language its Latin form, in italics under it', async () => {
+    const { romanize } = await import('@/lib/romanize');
+    const latin = digestMarkdown(result, 'key-points', {
+      ...LABELS,
+      latinOf: (text, language) => (language === 'ru' ? romanize(text, language) : undefined),
+    });
+    const article = section(latin.slice(latin.indexOf('## Russian')), '### Article').split('\n\n');
+    const plain = section(markdown.slice(markdown.indexOf('## Russian')), '### Article').split('\n\n');
+    // Every paragraph is followed by its romanisation (the fixture model spells "Lavrov" as "Лавров").
+    expect(article).toHaveLength(plain.length * 2);
+    expect(article[0]).toBe(plain[0]);
+    expect(article[1]).toMatch(/^\*[\p{Script=Latin}\p{P}\p{N}\s\\]+\*$/u);
+    expect(article.join('\n')).toContain('Lavrov');
+    // English (the source) is not romanised: unchanged.
+    expect(section(latin, '## Source (English)')).toBe(section(markdown, '## Source (English)'));
+  });
 });

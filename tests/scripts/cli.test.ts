@@ -143,6 +143,17 @@ describe('cli', () => {
     expect(abstractive.stderr).toMatch(/model_unavailable: Model Xenova\/distilbart-cnn-6-6 \(~\d+ MB\)/);
   });
 
+  it('--romanize prints each translated sentence in Latin letters under it, and adds `latin` to --json', async () => {
+    const env = { BITEXT_MODEL_PROFILE: 'fixtures' };
+    const human = await cli(['translate', seedFile, '--to', 'ru', '--romanize'], env);
+    expect(human.code).toBe(0);
+    // The fixture translator writes "Lavrov" as "Лавров"; its Wikipedia romanisation reads "Lavrov" again.
+    expect(human.stdout).toMatch(/Лавров[^\n]*\n[^\n]*Lavrov/);
+    const json = await cli(['digest', seedFile, '--to', 'hi', '--romanize', '--json'], env);
+    const segments = JSON.parse(json.stdout).translations.hi.segments as { latin: string }[];
+    expect(segments.every((s) => /^[\p{Script=Latin}\p{P}\p{N}\s]+$/u.test(s.latin))).toBe(true);
+  });
+
   it('explains bad arguments', async () => {
     const { code, stderr } = await cli(['digest'], {});
     expect(code).toBe(2);

@@ -7,10 +7,10 @@ import { enforceRateLimit } from '@/lib/server/rate-limit';
 export function POST(request: Request) {
   return handle(async () => {
     enforceRateLimit('inference', request);
-    const { text, segments, source, target } = await readJson(request, translateRequest);
+    const { text, segments, source, target, romanize } = await readJson(request, translateRequest);
     return translateText(
       segments ? { segments } : { text: text ?? '' },
-      { source: supportedLanguage(source), target: supportedLanguage(target) },
+      { source: supportedLanguage(source), target: supportedLanguage(target), romanize },
       serverPipelineContext(request.signal),
     );
   });
