@@ -4,7 +4,8 @@ import type { LanguageCode } from '@/lib/langs';
 import { translationRoute, type TranslationRoute } from '@/lib/models/registry';
 import { loadModel } from '@/lib/pipeline/load';
 import { toSummarySentences, translateSentences } from '@/lib/pipeline/translate';
-import { configureFixtureModels } from '../support/fixture-models';
+import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
+import { configureFixtureModels, readArticle } from '../support/fixture-models';
 
 /** Fixture translators that each fail one way, as real weights can; translit-ru itself is sound. */
 const { device } = configureFixtureModels();
@@ -44,6 +45,16 @@ describe('a doubtful translation', () => {
     expect(out.map((t) => t.doubtful)).toEqual([reason, reason]);
     // One batch, then each sentence again on its own.
     expect(rows).toEqual([2, 1, 1]);
+  });
+
+  it('is not what a sound translation into a denser script is (Chinese)', async () => {
+    const sentences = sentencesOf(cleanArticle(readArticle('en-sana-lavrov.txt')).body, 'en').map(
+      (s) => s.text,
+    );
+    const out = await translateSentences(sentences, translationRoute('fixtures', 'en', 'zh-Hans')!, {
+      device,
+    });
+    expect(out.map((t) => t.doubtful)).toEqual(sentences.map(() => undefined));
   });
 
   it('is not what a sound translation is', async () => {
