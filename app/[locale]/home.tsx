@@ -1,15 +1,11 @@
-import { connection } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 
 import { languageName } from '@/components/workspace/language-names';
 import { Workspace } from '@/components/workspace/workspace';
-import { resolveRequestLocale } from '@/i18n/request-locale';
+import type { UiLocale } from '@/i18n/routing';
 import { workerSettings } from '@/lib/server/engine';
 import { listLanguages } from '@/lib/server/languages';
-
-interface Props {
-  params: Promise<{ locale: string }>;
-}
+import { WORKSPACE_KEY_META, workspaceKey } from '@/lib/server/workspace-key';
 
 // Paths are not translated: they are the same in every locale, and the label beside each one is.
 const API_ENDPOINTS = [
@@ -21,10 +17,11 @@ const CLI_EXAMPLE = 'npm run -s cli -- digest article.txt --to ru,zh-Hans,hi';
 
 const linkClass = 'text-blue-700 underline underline-offset-2 hover:no-underline dark:text-blue-300';
 
-export default async function HomePage({ params }: Props) {
-  const locale = await resolveRequestLocale(params);
-  // The model profile and folders are the running server's, not the build machine's: render per request.
-  await connection();
+/**
+ * The workspace page, prerendered by ./page.tsx and rendered per request by ./live/page.tsx (for a server
+ * whose settings are not the build's: see proxy.ts).
+ */
+export async function Home({ locale }: { locale: UiLocale }) {
   const t = await getTranslations({ locale, namespace: 'HomePage' });
   const languages = listLanguages().map((language) => ({
     ...language,
@@ -33,6 +30,8 @@ export default async function HomePage({ params }: Props) {
 
   return (
     <div className="@container grid gap-14">
+      {/* What this render was made for: proxy.ts serves the prerendered page only to a server with the same. */}
+      <meta name={WORKSPACE_KEY_META} content={workspaceKey()} />
       <section className="grid max-w-3xl gap-3">
         <h1 className="text-3xl font-bold tracking-tight text-balance sm:text-4xl">{t('title')}</h1>
         <p className="text-lg leading-relaxed text-neutral-700 dark:text-neutral-300">{t('intro')}</p>
