@@ -4,7 +4,9 @@
  * throughput at 32 connections as a ratio to the floor in the same run (the machine is shared and noisy),
  * then its p50/p99 at a fixed offered load of 40 req/s over 8 connections (at full load latency is only
  * connections ÷ throughput); the two pages' HTML bytes and first-load JS; Lighthouse medians of 3 runs.
- * The share is the seed article in three languages, made as the workspace makes one.
+ * The share is the seed article in three languages, made as the workspace makes one. The bench's server runs
+ * the fixtures profile, so build with it too (`BITEXT_MODEL_PROFILE=fixtures BITEXT_ALLOW_REMOTE_MODELS=0
+ * npm run build`), or `/en` is rendered per request (a build for other settings: see proxy.ts).
  */
 import { gzipSync } from 'node:zlib';
 import { autocannon, type LoadResult } from './http-load';
@@ -97,6 +99,8 @@ interface Weight {
   firstLoadGzipBytes: number;
   scripts: number;
   cacheControl: string | null;
+  /** Served as `next build` prerendered it, not rendered for the request. */
+  prerendered: boolean;
 }
 
 async function weigh(origin: string, path: string): Promise<Weight> {
@@ -110,6 +114,7 @@ async function weigh(origin: string, path: string): Promise<Weight> {
     firstLoadGzipBytes: scripts.reduce((sum, s) => sum + s.gzipBytes, 0),
     scripts: scripts.length,
     cacheControl: page.headers.get('cache-control'),
+    prerendered: page.headers.has('x-nextjs-prerender') || page.headers.has('x-nextjs-cache'),
   };
 }
 
@@ -120,7 +125,7 @@ function weightRows(label: string, weight: Weight, firstLoadTarget: boolean): Be
       metric: `${label} HTML`,
       value: kB(weight.htmlBytes),
       unit: 'kB',
-      note: `${kB(weight.htmlGzipBytes).toFixed(1)} kB gzip -9; Cache-Control: ${weight.cacheControl ?? 'none'}`,
+      note: `${kB(weight.htmlGzipBytes).toFixed(1)} kB gzip -9; ${weight.prerendered ? 'prerendered' : 'rendered per request'}; Cache-Control: ${weight.cacheControl ?? 'none'}`,
     },
     {
       metric: `${label} first-load JS (gzip -9)`,
