@@ -2,7 +2,7 @@ import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 
 import { routing } from './i18n/routing';
-import { matchesEntityTag, SHARE_CACHE_CONTROL } from './lib/http-cache';
+import { matchesEntityTag, SHARE_CACHE_CONTROL, WORKSPACE_CACHE_CONTROL } from './lib/http-cache';
 import { contentSecurityPolicy, type ScriptSources } from './lib/security-headers';
 import { prerenderedPage } from './lib/server/prerendered-page';
 import { sharePageAnswer } from './lib/server/share-page';
@@ -47,7 +47,13 @@ const WORKSPACE = new RegExp(`^/(${routing.locales.join('|')})/?$`);
 function workspacePage(request: NextRequest, locale: string): NextResponse {
   const page = prerenderedPage(locale);
   if (page && page.key === workspaceKey()) {
-    return withPolicy(request, { hashes: page.scriptHashes }, (forwarded) => handleI18nRouting(forwarded));
+    const response = withPolicy(request, { hashes: page.scriptHashes }, (forwarded) =>
+      handleI18nRouting(forwarded),
+    );
+    // Next's own default for a prerendered page is a year in shared caches: too long for a page naming
+    // this build's files.
+    response.headers.set('Cache-Control', WORKSPACE_CACHE_CONTROL);
+    return response;
   }
   const live = new URL(`/${locale}/live${request.nextUrl.search}`, request.url);
   return withPolicy(request, { nonce: btoa(crypto.randomUUID()) }, (forwarded) =>

@@ -39,6 +39,7 @@ test('the workspace is prerendered, its CSP names the hash of each of its inline
     expect(headers['x-nextjs-prerender'] ?? headers['x-nextjs-cache']).toBeTruthy();
     const csp = headers['content-security-policy'] ?? '';
     expect(csp).not.toContain("'nonce-");
+    expect(headers['cache-control']).toMatch(/^public, max-age=0, s-maxage=\d{1,3}, /);
     const hashes = inlineScriptHashes(await response.text());
     expect(hashes.length).toBeGreaterThan(0);
     for (const hash of hashes) expect(csp).toContain(hash);

@@ -11,6 +11,12 @@ export const SHARE_CACHE_MINUTES = Math.ceil((SHARE_CACHE.sMaxAge + SHARE_CACHE.
 export const SHARE_CACHE_CONTROL = `public, max-age=${SHARE_CACHE.maxAge}, s-maxage=${SHARE_CACHE.sMaxAge}, stale-while-revalidate=${SHARE_CACHE.staleWhileRevalidate}`;
 
 /**
+ * The prerendered workspace: the same for everyone, but it names this build's script files, so a shared cache
+ * keeps it as briefly as a share (a deploy reaches readers within minutes), and browsers always ask again.
+ */
+export const WORKSPACE_CACHE_CONTROL = `public, max-age=0, s-maxage=${SHARE_CACHE.sMaxAge}, stale-while-revalidate=${SHARE_CACHE.staleWhileRevalidate}`;
+
+/**
  * Whether an If-None-Match header names this ETag: a list, `*`, and weak tags (If-None-Match compares
  * weakly, RFC 9110 §13.1.2).
  */
