@@ -23,7 +23,8 @@ export default function proxy(request: NextRequest) {
   const workspace = WORKSPACE.exec(request.nextUrl.pathname)?.[1];
   if (workspace !== undefined) return workspacePage(request, workspace);
 
-  const share = sharePageAnswer(request);
+  const shareId = SHARE_PAGE.exec(request.nextUrl.pathname)?.[1];
+  const share = shareId === undefined ? undefined : sharePageAnswer(request, shareId);
   const found = share?.status === 'found' ? share : undefined;
   const scripts = { nonce: found?.nonce ?? btoa(crypto.randomUUID()) };
   const cacheHeaders = found && { ETag: found.etag, 'Cache-Control': SHARE_CACHE_CONTROL };
@@ -41,8 +42,11 @@ export default function proxy(request: NextRequest) {
   return share?.status === 'expired' ? withStatus(response, 410) : response;
 }
 
-// `/{locale}`: the workspace, for a UI locale (others fall through to routing, and its 404).
-const WORKSPACE = new RegExp(`^/(${routing.locales.join('|')})/?$`);
+// `/{locale}`: the workspace, and `/{locale}/s/{id}`: a share page, for a UI locale (any other path falls
+// through to routing, and its 404).
+const LOCALES = routing.locales.join('|');
+const WORKSPACE = new RegExp(`^/(${LOCALES})/?$`);
+const SHARE_PAGE = new RegExp(`^/(?:${LOCALES})/s/([^/]+)/?$`);
 
 function workspacePage(request: NextRequest, locale: string): NextResponse {
   const page = prerenderedPage(locale);

@@ -4,9 +4,6 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { processGlobal } from '@/lib/process-global';
 import { shareStore } from '@/lib/store/shares';
 
-// `/{locale}/s/{id}`: the share page.
-const SHARE_PAGE = /^\/[^/]+\/s\/([^/]+)\/?$/;
-
 /** This process's key for the share pages' ETags and nonces (a restart changes both: caches ask again). */
 const secret = processGlobal('share-page-secret', () => randomBytes(32));
 
@@ -18,14 +15,12 @@ export type SharePageAnswer =
  * is hot. A found share's page is one fixed document per share, URL and host, so it gets a strong ETag and a
  * nonce derived from exactly those: every render of it is the same bytes, which a shared cache may keep.
  * The nonce stays unguessable: it is an HMAC under a key only this process has, over the share's own bytes,
- * so no share can carry the nonce its page will get. Undefined for anything but a share page's document:
- * React Server Component requests (client navigations) are another representation of the same URL, and
- * stay uncached.
+ * so no share can carry the nonce its page will get. `id` is the share the page's URL names. Undefined for
+ * a React Server Component request (a client navigation): another representation of the same URL, which
+ * stays uncached.
  */
-export function sharePageAnswer(request: Request): SharePageAnswer | undefined {
+export function sharePageAnswer(request: Request, id: string): SharePageAnswer | undefined {
   const url = new URL(request.url);
-  const id = SHARE_PAGE.exec(url.pathname)?.[1];
-  if (id === undefined) return undefined;
   const state = shareStore().state(id);
   if (state.status !== 'found') return state;
   if (request.headers.has('rsc')) return undefined;
