@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 
 import { languageName } from '@/components/workspace/language-names';
 import { Workspace } from '@/components/workspace/workspace';
@@ -40,22 +41,16 @@ export async function Home({ locale }: { locale: UiLocale }) {
       <Workspace settings={workerSettings()} languages={languages} />
 
       <footer className="grid gap-8 border-t border-neutral-200 pt-8 text-sm text-neutral-700 @3xl:grid-cols-3 dark:border-neutral-800 dark:text-neutral-300">
-        <section aria-labelledby="features" className="grid content-start gap-2">
-          <h2 id="features" className="text-base font-semibold text-neutral-900 dark:text-neutral-100">
-            {t('features.heading')}
-          </h2>
+        <FooterSection id="features" heading={t('features.heading')}>
           <ul className="list-disc space-y-1 ps-5">
             <li>{t('features.detect')}</li>
             <li>{t('features.summarize')}</li>
             <li>{t('features.translate')}</li>
           </ul>
           <p className="leading-relaxed">{t('models')}</p>
-        </section>
+        </FooterSection>
 
-        <section aria-labelledby="api" className="grid content-start gap-2">
-          <h2 id="api" className="text-base font-semibold text-neutral-900 dark:text-neutral-100">
-            {t('api.heading')}
-          </h2>
+        <FooterSection id="api" heading={t('api.heading')}>
           <p>{t('api.intro')}</p>
           <ul className="space-y-1">
             {API_ENDPOINTS.map(({ path, label }) => (
@@ -68,12 +63,9 @@ export async function Home({ locale }: { locale: UiLocale }) {
               </li>
             ))}
           </ul>
-        </section>
+        </FooterSection>
 
-        <section aria-labelledby="cli" className="grid content-start gap-2">
-          <h2 id="cli" className="text-base font-semibold text-neutral-900 dark:text-neutral-100">
-            {t('cli.heading')}
-          </h2>
+        <FooterSection id="cli" heading={t('cli.heading')}>
           <p>{t('cli.intro')}</p>
           {/* Focusable: a narrow column scrolls the command sideways, and keyboard users must be able to. */}
           <pre
@@ -82,8 +74,19 @@ export async function Home({ locale }: { locale: UiLocale }) {
           >
             <code>{CLI_EXAMPLE}</code>
           </pre>
-        </section>
+        </FooterSection>
       </footer>
     </div>
+  );
+}
+
+function FooterSection({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="grid content-start gap-2">
+      <h2 id={id} className="text-base font-semibold text-neutral-900 dark:text-neutral-100">
+        {heading}
+      </h2>
+      {children}
+    </section>
   );
 }
