@@ -15,6 +15,7 @@ export default defineConfig([
     'data/**',
     'models/**',
     'public/ort/**',
+    'public/pdfjs/**',
     'test-results/**',
     'playwright-report/**',
   ]),

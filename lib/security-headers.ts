@@ -1,19 +1,24 @@
 /**
- * Security headers. Pages get a Content-Security-Policy with a fresh nonce per request (set in proxy.ts;
- * Next.js reads the nonce from it and puts it on its own scripts); everything gets the headers below.
+ * Security headers. Pages get a Content-Security-Policy (set in proxy.ts); everything gets the headers below.
  */
 
+/** How a page's scripts are allowed: by a nonce Next.js puts on them, or by the hashes of its inline ones. */
+export type ScriptSources = { nonce: string } | { hashes: readonly string[] };
+
 /**
- * - scripts: only ours, by nonce ('strict-dynamic' lets Next's nonce'd loader pull its chunks);
+ * - scripts, on a page rendered per request: only ours, by nonce ('strict-dynamic' lets Next's nonce'd
+ *   loader pull its chunks). On a prerendered page, which has no nonce: the hashes of its inline scripts,
+ *   and script files from 'self' ('strict-dynamic' would ignore 'self' and need a hash of every file).
  *   'wasm-unsafe-eval' lets onnxruntime-web compile WebAssembly, nothing else is evaluated.
  * - worker-src 'self': the pipeline worker is a same-origin chunk; the models and wasm it loads come from
  *   our own /models and /ort (or the hub, fetched inside the worker).
  * - style-src 'unsafe-inline': React style attributes (progress bars); styles cannot run code.
  */
-export function contentSecurityPolicy(nonce: string, { dev = false } = {}): string {
+export function contentSecurityPolicy(scripts: ScriptSources, { dev = false } = {}): string {
+  const allowed = 'nonce' in scripts ? `'nonce-${scripts.nonce}' 'strict-dynamic'` : scripts.hashes.join(' ');
   return [
     `default-src 'self'`,
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'${dev ? ` 'unsafe-eval'` : ''}`,
+    `script-src 'self' ${allowed} 'wasm-unsafe-eval'${dev ? ` 'unsafe-eval'` : ''}`,
     `style-src 'self' 'unsafe-inline'`,
     `img-src 'self' data: blob:`,
     `font-src 'self' data:`,

@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
@@ -7,6 +7,7 @@ import { LocaleSwitcher } from '@/components/locale-switcher';
 import { Link } from '@/i18n/navigation';
 import { resolveRequestLocale } from '@/i18n/request-locale';
 import { localeInfo, routing } from '@/i18n/routing';
+import { THEME_COLORS } from '@/lib/theme';
 
 import '../globals.css';
 
@@ -25,8 +26,15 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: Omit<Props, 'children'>): Promise<Metadata> {
   const locale = await resolveRequestLocale(params);
   const t = await getTranslations({ locale, namespace: 'LocaleLayout' });
-  return { title: t('title'), description: t('description') };
+  return { title: t('title'), description: t('description'), manifest: `/${locale}/manifest.webmanifest` };
 }
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: THEME_COLORS.light },
+    { media: '(prefers-color-scheme: dark)', color: THEME_COLORS.dark },
+  ],
+};
 
 export default async function LocaleLayout({ children, params }: Props) {
   const locale = await resolveRequestLocale(params);

@@ -1,90 +1,11 @@
-import { connection } from 'next/server';
-import { getTranslations } from 'next-intl/server';
-
-import { languageName } from '@/components/workspace/language-names';
-import { Workspace } from '@/components/workspace/workspace';
 import { resolveRequestLocale } from '@/i18n/request-locale';
-import { workerSettings } from '@/lib/server/engine';
-import { listLanguages } from '@/lib/server/languages';
+import { Home } from './home';
 
 interface Props {
   params: Promise<{ locale: string }>;
 }
 
-// Paths are not translated: they are the same in every locale, and the label beside each one is.
-const API_ENDPOINTS = [
-  { path: '/api/v1/health', label: 'health' },
-  { path: '/api/v1/languages', label: 'languages' },
-] as const;
-
-const CLI_EXAMPLE = 'npm run -s cli -- digest article.txt --to ru,zh-Hans,hi';
-
-const linkClass = 'text-blue-700 underline underline-offset-2 hover:no-underline dark:text-blue-300';
-
+/** The workspace, prerendered for every UI locale at build time (with the build's settings). */
 export default async function HomePage({ params }: Props) {
-  const locale = await resolveRequestLocale(params);
-  // The model profile and folders are the running server's, not the build machine's: render per request.
-  await connection();
-  const t = await getTranslations({ locale, namespace: 'HomePage' });
-  const languages = listLanguages().map((language) => ({
-    ...language,
-    name: languageName(language.code, locale, language.name),
-  }));
-
-  return (
-    <div className="@container grid gap-14">
-      <section className="grid max-w-3xl gap-3">
-        <h1 className="text-3xl font-bold tracking-tight text-balance sm:text-4xl">{t('title')}</h1>
-        <p className="text-lg leading-relaxed text-neutral-700 dark:text-neutral-300">{t('intro')}</p>
-      </section>
-
-      <Workspace settings={workerSettings()} languages={languages} />
-
-      <footer className="grid gap-8 border-t border-neutral-200 pt-8 text-sm text-neutral-700 @3xl:grid-cols-3 dark:border-neutral-800 dark:text-neutral-300">
-        <section aria-labelledby="features" className="grid content-start gap-2">
-          <h2 id="features" className="text-base font-semibold text-neutral-900 dark:text-neutral-100">
-            {t('features.heading')}
-          </h2>
-          <ul className="list-disc space-y-1 ps-5">
-            <li>{t('features.detect')}</li>
-            <li>{t('features.summarize')}</li>
-            <li>{t('features.translate')}</li>
-          </ul>
-          <p className="leading-relaxed">{t('models')}</p>
-        </section>
-
-        <section aria-labelledby="api" className="grid content-start gap-2">
-          <h2 id="api" className="text-base font-semibold text-neutral-900 dark:text-neutral-100">
-            {t('api.heading')}
-          </h2>
-          <p>{t('api.intro')}</p>
-          <ul className="space-y-1">
-            {API_ENDPOINTS.map(({ path, label }) => (
-              <li key={path}>
-                {/* A plain anchor: these answer JSON, so client-side navigation and prefetching would be wrong. */}
-                <a href={path} className={`${linkClass} font-mono text-sm`}>
-                  {path}
-                </a>{' '}
-                — {t(`api.${label}`)}
-              </li>
-            ))}
-          </ul>
-        </section>
-
-        <section aria-labelledby="cli" className="grid content-start gap-2">
-          <h2 id="cli" className="text-base font-semibold text-neutral-900 dark:text-neutral-100">
-            {t('cli.heading')}
-          </h2>
-          <p>{t('cli.intro')}</p>
-          {/* Focusable: a narrow column scrolls the command sideways, and keyboard users must be able to. */}
-          <pre
-            tabIndex={0}
-            className="overflow-x-auto rounded-md bg-neutral-100 p-3 text-sm dark:bg-neutral-800"
-          >
-            <code>{CLI_EXAMPLE}</code>
-          </pre>
-        </section>
-      </footer>
-    </div>
-  );
+  return <Home locale={await resolveRequestLocale(params)} />;
 }

@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 
 import { responseError } from '@/hooks/wire-error';
 import { toWireError, type WireError } from '@/lib/errors';
+import { SHARE_CACHE_MINUTES } from '@/lib/http-cache';
 import { sharePath, type MyShare } from '@/lib/share-links';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../workspace/error-message';
@@ -75,7 +76,7 @@ export function MyShares({ current }: Props) {
               </span>
               {confirming === share.id ? (
                 <span className="flex flex-wrap items-center gap-2">
-                  <span>{t('confirm')}</span>
+                  <span>{t('confirm', { minutes: SHARE_CACHE_MINUTES })}</span>
                   <Button
                     size="sm"
                     onClick={() => remove(share)}

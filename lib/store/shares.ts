@@ -1,5 +1,5 @@
 import 'server-only';
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { BitextError } from '@/lib/errors';
 import { isLanguageCode } from '@/lib/langs';
@@ -38,14 +38,23 @@ interface Row {
   expires_at: number | null;
 }
 
+/** A share as the API sends it: its UTF-8 JSON and a strong ETag of those bytes. */
+export interface ShareEntity {
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+}
+
+/** What a share's page answers: found (with the ETag of its data), expired (410) or missing (404). */
+export type ShareState = { status: 'found'; etag: string } | { status: 'expired' } | { status: 'missing' };
+
 export interface ShareStore {
   create(request: ShareRequest): { id: string; deleteToken: string; expiresAt: string | null };
-  /** The share, or throws `not_found` / `expired`. */
+  /** The share, parsed once and frozen (the page renders it), or throws `not_found` / `expired`. */
   get(id: string): Share;
   /** The same as UTF-8 JSON, spliced from the stored payload without parsing it: the API's hot path. */
-  body(id: string): Uint8Array<ArrayBuffer>;
-  /** Whether a share exists but has expired (its page then answers 410), without reading its payload. */
-  isExpired(id: string): boolean;
+  entity(id: string): ShareEntity;
+  /** Found, expired or missing; from memory once the share is hot. */
+  state(id: string): ShareState;
   /** Deletes with the token given at creation; throws `not_found` / `forbidden`. */
   delete(id: string, token: string): void;
 }
@@ -77,6 +86,25 @@ function checkStructure(request: ShareRequest, sentenceCount: number): void {
 }
 
 const utf8 = new TextEncoder();
+
+/** The bytes' SHA-256, as a quoted (strong) entity tag. */
+function entityTag(bytes: Uint8Array): string {
+  return `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
+}
+
+interface HotShare extends ShareEntity {
+  expiresAt: number | null;
+  /** Parsed on the first `get`: the JSON API never needs it. */
+  share?: Share;
+}
 /** Bytes of share bodies kept in memory (see `hot` below). */
 const HOT_CACHE_BYTES = 32 * 1024 * 1024;
 
@@ -94,41 +122,44 @@ export function createShareStore(
   const selectToken = db.prepare<[string], { delete_token_hash: Buffer }>(
     'SELECT delete_token_hash FROM shares WHERE id = ?',
   );
-  const selectExpiry = db.prepare<[string], { expires_at: number | null }>(
-    'SELECT expires_at FROM shares WHERE id = ?',
-  );
   const remove = db.prepare('DELETE FROM shares WHERE id = ?');
   const purge = db.prepare('DELETE FROM shares WHERE expires_at IS NOT NULL AND expires_at < ?');
 
   /*
    * The bodies of recently read shares. A shared link is read far more often than it is written, and the
    * database read and the UTF-8 encoding of a 50 kB share are most of what a GET costs. Shares never change;
-   * delete() evicts, and expiry is checked on every hit. (One process serves the app, as for the job queue;
+   * delete() evicts, and expiry is checked on every hit (an expired share stays expired, so that answer
+   * needs no database either). The page renders the parsed share kept beside the bytes. (One process serves the app, as for the job queue;
    * several processes would each keep a copy of a share deleted through another for as long as it is hot.)
    */
-  const hot = new LRUCache<string, { body: Uint8Array<ArrayBuffer>; expiresAt: number | null }>({
+  const hot = new LRUCache<string, HotShare>({
     maxSize: hotCacheBytes,
-    sizeCalculation: (entry) => entry.body.length,
+    // The parsed form, when there is one, takes about as much memory again as the bytes.
+    sizeCalculation: (entry) => entry.body.length * (entry.share ? 2 : 1),
   });
 
-  function body(id: string): Uint8Array<ArrayBuffer> {
-    const hit = hot.get(id);
-    if (hit && (hit.expiresAt === null || hit.expiresAt > now())) return hit.body;
-    hot.delete(id);
+  function fromDatabase(id: string): HotShare {
     const row = isShareId(id) ? select.get(id) : undefined;
     if (!row) throw new BitextError('not_found', 'There is no shared result at this address.');
-    if (row.expires_at !== null && row.expires_at <= now()) {
-      throw new BitextError('expired', 'This shared result has expired.');
-    }
     const head = JSON.stringify({ id: row.id, title: row.title });
     const tail = JSON.stringify({
       createdAt: new Date(row.created_at).toISOString(),
       expiresAt: row.expires_at === null ? null : new Date(row.expires_at).toISOString(),
     });
     // `{"id",…,"title":…}` + the payload object's members + `"createdAt":…,"expiresAt":…}`: a Share.
-    const encoded = utf8.encode(`${head.slice(0, -1)},${row.payload.slice(1, -1)},${tail.slice(1)}`);
-    hot.set(id, { body: encoded, expiresAt: row.expires_at });
-    return encoded;
+    const body = utf8.encode(`${head.slice(0, -1)},${row.payload.slice(1, -1)},${tail.slice(1)}`);
+    const entry: HotShare = { body, etag: entityTag(body), expiresAt: row.expires_at };
+    // Kept even once expired: its 410 then needs no database either.
+    hot.set(id, entry);
+    return entry;
+  }
+
+  function load(id: string): HotShare {
+    const entry = hot.get(id) ?? fromDatabase(id);
+    if (entry.expiresAt !== null && entry.expiresAt <= now()) {
+      throw new BitextError('expired', 'This shared result has expired.');
+    }
+    return entry;
   }
 
   return {
@@ -150,19 +181,37 @@ export function createShareStore(
         options: request.options,
       };
       purge.run(created - KEEP_EXPIRED_MS);
+      // …and their copies in memory, so that they answer 404 from here too.
+      for (const [key, entry] of [...hot.entries()]) {
+        if (entry.expiresAt !== null && entry.expiresAt < created - KEEP_EXPIRED_MS) hot.delete(key);
+      }
       insert.run(id, title, JSON.stringify(payload), hashToken(deleteToken), created, expiresAt);
       return { id, deleteToken, expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString() };
     },
 
     get(id) {
-      return JSON.parse(new TextDecoder().decode(body(id))) as Share;
+      const entry = load(id);
+      if (!entry.share) {
+        entry.share = deepFreeze(JSON.parse(new TextDecoder().decode(entry.body)) as Share);
+        // Set again so that the cache counts the parsed form's memory too.
+        hot.set(id, entry);
+      }
+      return entry.share;
     },
 
-    body,
+    entity(id) {
+      const { body, etag } = load(id);
+      return { body, etag };
+    },
 
-    isExpired(id) {
-      const expiresAt = isShareId(id) ? selectExpiry.get(id)?.expires_at : undefined;
-      return typeof expiresAt === 'number' && expiresAt <= now();
+    state(id) {
+      try {
+        return { status: 'found', etag: load(id).etag };
+      } catch (error) {
+        if (error instanceof BitextError && error.code === 'expired') return { status: 'expired' };
+        if (error instanceof BitextError && error.code === 'not_found') return { status: 'missing' };
+        throw error;
+      }
     },
 
     delete(id, token) {

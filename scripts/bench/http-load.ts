@@ -14,8 +14,8 @@ const DURATION_S = 10;
 const WARM_UP_S = 2;
 const TARGET = { requestsPerSecond: 1_500, p99Ms: 50 };
 
-/** The part of autocannon's result this bench reads (the package ships no types). */
-interface LoadResult {
+/** The part of autocannon's result the benches read (the package ships no types). */
+export interface LoadResult {
   requests: { average: number; total: number };
   latency: { average: number; p50: number; p99: number; max: number };
   throughput: { average: number };
@@ -28,11 +28,13 @@ type Autocannon = (options: {
   url: string;
   connections: number;
   duration: number;
+  /** Requests per second over all connections: a fixed offered load instead of as fast as it answers. */
+  overallRate?: number;
   warmup?: { connections: number; duration: number };
 }) => Promise<LoadResult>;
 
-// A CommonJS package without types: typed here by what this file uses of it.
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+// A CommonJS package without types: typed here by what the benches use of it.
+export const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 interface Target {
   label: string;

@@ -5,7 +5,8 @@
  * thread counts and fp32, several minutes more), memory (bench 5, server RSS). Synthetic opus-mt-size
  * models are generated on first use under <BITEXT_DATA_DIR>/synthetic.
  * Against the production build (`npm run build` first; each starts its own `next start` on a free loopback
- * port): browser (bench 2, worker vs server), cache (4), page-weight (6), lighthouse (7), http-load (8).
+ * port): browser (bench 2, worker vs server), cache (4), page-weight (6), lighthouse (7), http-load (8),
+ * pages (issue 16: every page's throughput against the floor, latency at a fixed load, weight, Lighthouse).
  * In this process, on the fixture models: overhead (3), scaling (long articles: 10, 100, 1,000 sentences).
  * Without models: detect (language detection's accuracy per library and language, on tests/detect).
  */
@@ -21,6 +22,7 @@ import { benchMemory } from './memory';
 import { benchOverhead } from './overhead';
 import { benchScaling } from './scaling';
 import { benchPageWeight } from './page-weight';
+import { benchPages } from './pages';
 import { formatTable, machine, saveRun, type BenchRun, type BenchSection } from './report';
 import { prepareSyntheticModels, type SyntheticModels } from './synthetic';
 import { benchTranslate, HEADLINE, SWEEP } from './translate';
@@ -41,6 +43,7 @@ type SectionName =
   | 'page-weight'
   | 'lighthouse'
   | 'http-load'
+  | 'pages'
   | 'detect';
 
 const SECTIONS: Record<SectionName, (models: SyntheticModels, options: Options) => Promise<BenchSection>> = {
@@ -54,6 +57,7 @@ const SECTIONS: Record<SectionName, (models: SyntheticModels, options: Options) 
   'page-weight': () => benchPageWeight(),
   lighthouse: () => benchLighthouse(),
   'http-load': () => benchHttpLoad(),
+  pages: () => benchPages(),
   detect: () => benchDetect(),
 };
 
@@ -69,6 +73,7 @@ const optionsSchema = z.object({
       'page-weight',
       'lighthouse',
       'http-load',
+      'pages',
       'detect',
     ]),
   ),

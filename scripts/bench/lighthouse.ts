@@ -13,10 +13,10 @@ import { createSeedShare } from './seed';
 import { freePort, withServer } from './server';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
 
-const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-type Category = (typeof CATEGORIES)[number];
+export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+export type Category = (typeof CATEGORIES)[number];
 /** The issue's targets for `/en`. */
-const TARGETS: Record<Category, number> = {
+export const TARGETS: Record<Category, number> = {
   performance: 95,
   accessibility: 100,
   'best-practices': 100,
@@ -29,7 +29,7 @@ interface Chromium {
 }
 
 /** The same browser as the e2e tests (PLAYWRIGHT_CHROMIUM_PATH, else Debian's), with a DevTools port. */
-async function launchChromium(): Promise<Chromium> {
+export async function launchChromium(): Promise<Chromium> {
   const executable = chromiumPath();
   const port = await freePort();
   const profile = await mkdtemp(path.join(tmpdir(), 'bitext-bench-chromium-'));
@@ -66,7 +66,7 @@ async function launchChromium(): Promise<Chromium> {
   throw new Error(`Chromium did not open its DevTools port ${port} within 30 s`);
 }
 
-interface PageScores {
+export interface PageScores {
   page: string;
   scores: Record<Category, number>;
   /** Audits that cost points, per category: what to fix. */
@@ -76,7 +76,7 @@ interface PageScores {
   metrics: Record<string, number | undefined>;
 }
 
-async function audit(url: string, label: string, port: number): Promise<PageScores> {
+export async function audit(url: string, label: string, port: number): Promise<PageScores> {
   const result = await lighthouse(
     url,
     { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },

@@ -61,7 +61,7 @@ export function workerChunkUrls(code: string, base: string): string[] {
   return [...urls];
 }
 
-async function fetchAsset(url: string): Promise<Asset & { text: string }> {
+export async function fetchAsset(url: string): Promise<Asset & { text: string }> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
   const body = Buffer.from(await response.arrayBuffer());

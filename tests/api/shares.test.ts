@@ -53,6 +53,34 @@ describe('/api/v1/shares', () => {
     expect((await gone.json()).error.code).toBe('not_found');
   });
 
+  it('lets a shared cache keep a share briefly, revalidates by ETag, and forgets it once deleted', async () => {
+    const created = await (await post(body)).json();
+    const got = await read(new Request(created.url), params(created.id));
+    expect(got.status).toBe(200);
+    const cacheControl = got.headers.get('cache-control') ?? '';
+    expect(cacheControl).toMatch(/^public, max-age=\d+, s-maxage=\d+, stale-while-revalidate=\d+$/);
+    // Short: a deleted share may live in a CDN for s-maxage at most.
+    expect(Number(/s-maxage=(\d+)/.exec(cacheControl)![1])).toBeLessThanOrEqual(600);
+    const etag = got.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[^"]+"$/);
+
+    const conditional = (tag: string) =>
+      read(new Request(created.url, { headers: { 'if-none-match': tag } }), params(created.id));
+    const notModified = await conditional(`"other", ${etag}`);
+    expect(notModified.status).toBe(304);
+    expect(await notModified.text()).toBe('');
+    expect(notModified.headers.get('etag')).toBe(etag);
+    expect(notModified.headers.get('cache-control')).toBe(cacheControl);
+    expect((await conditional('"other"')).status).toBe(200);
+
+    const bearer = new Request(created.url, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${created.deleteToken}` },
+    });
+    expect((await remove(bearer, params(created.id))).status).toBe(204);
+    expect((await conditional(etag)).status).toBe(404);
+  });
+
   it('answers 404 for unknown and malformed ids alike', async () => {
     for (const id of ['AAAAAAAAAAAAAAAAAAAAAA', '../../etc/passwd', 'x']) {
       expect((await read(new Request('http://127.0.0.1/'), params(id))).status).toBe(404);

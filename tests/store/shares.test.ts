@@ -55,11 +55,11 @@ describe('share store', () => {
     expect(expiresAt).toBe('2026-11-29T12:00:00.000Z');
     now += 86_400_000 - 1;
     expect(store.get(id).id).toBe(id);
-    expect(store.isExpired(id)).toBe(false);
+    expect(store.state(id)).toMatchObject({ status: 'found' });
     now += 1;
     expect(() => store.get(id)).toThrow(expect.objectContaining({ code: 'expired' }));
-    expect(store.isExpired(id)).toBe(true);
-    expect(store.isExpired('AAAAAAAAAAAAAAAAAAAAAA')).toBe(false);
+    expect(store.state(id)).toEqual({ status: 'expired' });
+    expect(store.state('AAAAAAAAAAAAAAAAAAAAAA')).toEqual({ status: 'missing' });
     now += 31 * 86_400_000;
     store.create(request); // creating purges long-expired shares
     expect(() => store.get(id)).toThrow(expect.objectContaining({ code: 'not_found' }));
@@ -83,11 +83,41 @@ describe('share store', () => {
     const keepsNothing = createShareStore(db, Date.now, 1);
     const ids = [0, 1, 2].map(() => roomy.create(request).id);
     for (const id of ids) {
-      const fromDisk = keepsNothing.body(id);
-      expect(roomy.body(id)).toEqual(fromDisk);
-      expect(roomy.body(id)).toEqual(fromDisk);
-      expect(JSON.parse(new TextDecoder().decode(fromDisk))).toEqual(roomy.get(id));
+      const fromDisk = keepsNothing.entity(id);
+      expect(roomy.entity(id)).toEqual(fromDisk);
+      expect(roomy.entity(id)).toEqual(fromDisk);
+      expect(JSON.parse(new TextDecoder().decode(fromDisk.body))).toEqual(roomy.get(id));
     }
+  });
+
+  it('serves a hot share, its status and its parsed form from memory, with no database left', () => {
+    let now = Date.parse('2026-11-28T12:00:00Z');
+    const db = tempDb();
+    const store = createShareStore(db, () => now);
+    const { id } = store.create({ ...request, expires: '1d' });
+    const share = store.get(id);
+    const { etag } = store.entity(id);
+    // Every read below would throw if it reached the database.
+    db.close();
+    expect(store.state(id)).toEqual({ status: 'found', etag });
+    // The page renders the same parsed share every time: no JSON.parse per request.
+    expect(store.get(id)).toBe(share);
+    expect(Object.isFrozen(share.translations)).toBe(true);
+    now += 86_400_000;
+    expect(store.state(id)).toEqual({ status: 'expired' });
+    expect(() => store.get(id)).toThrow(expect.objectContaining({ code: 'expired' }));
+  });
+
+  it('gives each share a strong ETag of its bytes', () => {
+    const db = tempDb();
+    const store = createShareStore(db);
+    const other = createShareStore(db, Date.now, 1);
+    const a = store.create(request).id;
+    const b = store.create({ ...request, title: 'Another title' }).id;
+    const etag = store.entity(a).etag;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{20,}"$/);
+    expect(other.entity(a).etag).toBe(etag);
+    expect(store.entity(b).etag).not.toBe(etag);
   });
 
   it('refuses a structure that does not match the source', () => {

@@ -62,7 +62,18 @@ export default async function SharePage({ params, searchParams }: Props) {
   const language = requestedLanguage(share, (await searchParams).lang);
   const t = await getTranslations({ locale, namespace: 'SharePage' });
   const format = await getFormatter({ locale });
-  const languages = listLanguages().map((l) => ({ ...l, name: languageName(l.code, locale, l.name) }));
+  // Only the share's own languages, and only what naming them needs: the page's payload carries this list
+  // to the browser, and nothing on it translates (so no targets, no model routes).
+  const used = new Set([share.source.language, ...Object.keys(share.translations)]);
+  const languages = listLanguages()
+    .filter((l) => used.has(l.code))
+    .map(({ code, name, nativeName, dir }) => ({
+      code,
+      name: languageName(code, locale, name),
+      nativeName,
+      dir,
+      targets: [],
+    }));
   const nameOf = (code: string) => languages.find((l) => l.code === code)?.name ?? code;
   // Dates, not times: the server does not know the reader's time zone, and a day is what matters here.
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'long', timeZone: 'UTC' });
