@@ -73,6 +73,24 @@ export class WorkspacePage {
       .filter({ hasText: new RegExp(`^${escape(before)}.+${escape(after)}$`) });
   }
 
+  /** How a run ended when some of its languages failed: "Done: 2 of 3 languages. Arabic: …". */
+  get outcomeStatus(): Locator {
+    const [before = ''] = this.t('RunControls.partial', { done: 0, total: 0, failures: '' }).split('0');
+    return this.page.getByRole('status').filter({ hasText: new RegExp(`^${escape(before)}`) });
+  }
+
+  get sourceSelect(): Locator {
+    return this.page.getByRole('combobox', { name: this.t('SourceLanguage.label') });
+  }
+
+  /** A target language's chip in "Translate into". */
+  targetChip(code: string): Locator {
+    return this.page
+      .getByRole('group', { name: this.t('TargetPicker.legend'), exact: true })
+      .getByRole('listitem')
+      .filter({ hasText: nameIn(this.locale, code) });
+  }
+
   tab(code: string): Locator {
     return this.translation.getByRole('tab', { name: nameIn(this.locale, code), exact: true });
   }
