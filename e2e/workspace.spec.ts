@@ -168,7 +168,7 @@ test('a language whose model is missing says how to get it in the reader’s lan
   await workspace.loadSample();
   await workspace.setTargets(['ru', 'ar']);
   await workspace.run();
-  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
+  await expect(workspace.outcomeStatus).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
 
   await workspace.tab('ar').click();
   await expect(workspace.translationPanel).toHaveAttribute('dir', 'rtl');
@@ -283,7 +283,7 @@ test('axe finds no accessibility violations before or after a run', async ({ pag
   await workspace.chooseScope('both');
   await workspace.setTargets(['ru', 'ar']);
   await workspace.run();
-  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
+  await expect(workspace.outcomeStatus).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
   await workspace.tab('ar').click();
   // With the boilerplate list open, a failed language on show and a sentence highlighted.
   await page.getByRole('button', { name: /lines removed — show/ }).click();

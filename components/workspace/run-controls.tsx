@@ -5,6 +5,7 @@ import type { DigestState } from '@/hooks/use-digest';
 import type { Placement } from '@/lib/models/registry';
 import { Button } from '../ui/button';
 import { ErrorMessage } from './error-message';
+import { useLanguages } from './language-context';
 
 interface Props {
   state: DigestState;
@@ -30,15 +31,41 @@ export function RunControls({ state, blocker, onCancel }: Props) {
   const errors = useTranslations('Errors');
   const format = useFormatter();
   const apple = useIsApple();
+  const { nameOf } = useLanguages();
   const running = state.status === 'running';
 
   let status = '';
   if (state.status === 'running') status = t('running', { engine: state.engine });
   else if (state.status === 'done') {
-    status = t('done', {
-      time: format.number(state.elapsed / 1000, { style: 'unit', unit: 'second', maximumFractionDigits: 1 }),
-      engine: state.engine,
+    const { targets } = state.request;
+    // A language that failed is not "done": the run says which, and why, rather than only its tab.
+    const failed = targets.flatMap((code) => {
+      const error = state.result.translations[code]?.error;
+      return error ? [{ code, error }] : [];
     });
+    status =
+      failed.length > 0
+        ? t('partial', {
+            done: targets.length - failed.length,
+            total: targets.length,
+            failures: format.list(
+              failed.map(({ code, error }) =>
+                t('failure', {
+                  language: nameOf(code),
+                  reason: error.code === 'model_unavailable' ? 'noModel' : 'failed',
+                  engine: state.engine,
+                }),
+              ),
+            ),
+          })
+        : t('done', {
+            time: format.number(state.elapsed / 1000, {
+              style: 'unit',
+              unit: 'second',
+              maximumFractionDigits: 1,
+            }),
+            engine: state.engine,
+          });
   } else if (state.status === 'cancelled') status = errors('cancelled');
 
   return (
