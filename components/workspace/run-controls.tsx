@@ -9,8 +9,10 @@ import { useLanguages } from './language-context';
 
 interface Props {
   state: DigestState;
-  /** Why Run is unavailable (no text, no target…), shown beside it; undefined when it can run. */
+  /** Why Run cannot run yet (no text, no target…), shown beside it; undefined when it can run. */
   blocker?: string;
+  /** Run stays pressable despite the blocker, because pressing it leads the reader to the fix. */
+  asks?: boolean;
   onCancel: () => void;
 }
 
@@ -26,7 +28,7 @@ function useIsApple(): boolean {
 }
 
 /** Run (the form's submit button, also Ctrl/Cmd+Enter), Cancel while running, and what happened. */
-export function RunControls({ state, blocker, onCancel }: Props) {
+export function RunControls({ state, blocker, asks = false, onCancel }: Props) {
   const t = useTranslations('RunControls');
   const errors = useTranslations('Errors');
   const format = useFormatter();
@@ -75,7 +77,7 @@ export function RunControls({ state, blocker, onCancel }: Props) {
         <Button
           type="submit"
           variant="primary"
-          disabled={!running && blocker !== undefined}
+          disabled={!running && !asks && blocker !== undefined}
           aria-disabled={running || undefined}
           aria-keyshortcuts="Control+Enter Meta+Enter"
           className="min-w-28 aria-disabled:opacity-60"

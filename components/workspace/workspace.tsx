@@ -2,7 +2,15 @@
 
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import { useDeferredValue, useEffect, useEffectEvent, useMemo, useState, type FormEvent } from 'react';
+import {
+  useDeferredValue,
+  useEffect,
+  useEffectEvent,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+} from 'react';
 
 import { useDetection } from '@/hooks/use-detection';
 import { resolveEngine, useAutoEngine, useDigest } from '@/hooks/use-digest';
@@ -84,7 +92,10 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     summary: { mode: options.mode, type: options.type, length: options.length },
     translate: options.translate,
   };
-  const blocker = blockerOf(request, options.targets.length);
+  // Undetermined and not chosen: the server would only fail to detect it again.
+  const unknownLanguage = source === 'auto' && !pending && detection?.language === UNDETERMINED;
+  const blocker = blockerOf(request, options.targets.length, unknownLanguage);
+  const sourceSelect = useRef<HTMLSelectElement>(null);
   const running = state.status === 'running';
 
   // Once the article's language is known, the browser engine starts fetching the models this run will need,
@@ -110,6 +121,7 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
+    if (blocker === 'noLanguage') sourceSelect.current?.focus();
     if (running || blocker) return;
     setRunLanguage(language);
     void run(request, options.engine);
@@ -147,6 +159,7 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
               hasText={text.trim() !== ''}
               value={source}
               onChange={setSource}
+              selectRef={sourceSelect}
             />
             <RemovedLines removed={removed} />
           </div>
@@ -159,7 +172,12 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
             <DigestOptions options={options} onChange={changeOptions} />
           </div>
           <div className="workspace-run grid gap-4">
-            <RunControls state={state} blocker={blocker && t(`blocker.${blocker}`)} onCancel={cancel} />
+            <RunControls
+              state={state}
+              blocker={blocker && t(`blocker.${blocker}`)}
+              asks={blocker === 'noLanguage'}
+              onCancel={cancel}
+            />
             {state.status === 'running' && <RunProgress run={state} />}
           </div>
         </form>
@@ -178,14 +196,20 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
   );
 }
 
-type Blocker = 'noText' | 'tooLong' | 'noTargets' | 'sameLanguage';
+type Blocker = 'noText' | 'tooLong' | 'noTargets' | 'sameLanguage' | 'noLanguage';
 
 /**
- * Why the request cannot run yet, by the API's rules. Only the text and the number of targets can break them:
- * every other field comes from a picker that offers only what the API's schema accepts.
+ * Why the request cannot run yet, by the API's rules (only the text and the number of targets can break them:
+ * every other field comes from a picker that offers only what the API's schema accepts), or because the
+ * article's language is neither detected nor chosen.
  */
-function blockerOf(request: DigestRequest, chosenTargets: number): Blocker | undefined {
+function blockerOf(
+  request: DigestRequest,
+  chosenTargets: number,
+  unknownLanguage: boolean,
+): Blocker | undefined {
   if (request.text.trim() === '') return 'noText';
+  if (unknownLanguage) return 'noLanguage';
   if (chosenTargets === 0) return 'noTargets';
   if (request.targets.length === 0) return 'sameLanguage';
   if (!isArticleText(request.text)) return 'tooLong';
