@@ -67,7 +67,7 @@ export function Workspace({ settings, languages }: Props) {
 
 function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
   const t = useTranslations('Workspace');
-  const [text, setText] = useStoredState(TEXT_KEY, parseText, '');
+  const [text, setText] = useStoredState(TEXT_KEY, parseText, '', 'tab');
   const [options, setOptions] = useStoredState(OPTIONS_KEY, parseWorkspaceOptions, DEFAULT_OPTIONS);
   // Not stored: a language chosen for one article is wrong for the next one pasted.
   const [source, setSource] = useState<SourceChoice>('auto');
