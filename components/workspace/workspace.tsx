@@ -24,7 +24,7 @@ import { isArticleText } from '@/lib/schemas/rules';
 import { ResultsView } from '../results/results-view';
 import { MyShares } from '../share/my-shares';
 import { Button } from '../ui/button';
-import { ArticleInput } from './article-input';
+import { ArticleInput, replaceAsEdit } from './article-input';
 import { DigestOptions } from './digest-options';
 import { LanguageProvider, type LanguageOption } from './language-context';
 import { RemovedLines } from './removed-lines';
@@ -114,9 +114,32 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     setOptions((current) => ({ ...current, ...change }));
   }
 
-  function loadText(next: string) {
+  const article = useRef<HTMLTextAreaElement>(null);
+  // The reader's text that the sample or an import replaced, until they undo it or edit on.
+  const [replaced, setReplaced] = useState<string>();
+
+  function editText(next: string) {
     setText(next);
+    setReplaced(undefined);
+  }
+
+  /** Puts `next` in the article as an edit Ctrl+Z can undo; returns the text it replaced. */
+  function replaceText(next: string): string {
+    const previous = text;
+    if (!article.current || !replaceAsEdit(article.current, next)) editText(next);
+    return previous;
+  }
+
+  function loadText(next: string) {
+    const previous = replaceText(next);
     setSource('auto');
+    // Typed or pasted text is never lost silently: an Undo offer stays until the reader moves on.
+    if (previous.trim() !== '' && previous !== next) setReplaced(previous);
+  }
+
+  function undoReplace() {
+    if (replaced !== undefined) replaceText(replaced);
+    setReplaced(undefined);
   }
 
   function submit(event?: FormEvent) {
@@ -152,7 +175,17 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
 
         <form onSubmit={submit} aria-labelledby="article-heading" className="workspace-form grid gap-6">
           <div className="grid content-start gap-3">
-            <ArticleInput text={text} onChange={setText} lang={language} />
+            <ArticleInput text={text} onChange={editText} lang={language} textareaRef={article} />
+            <div role="status" className="flex min-h-0 flex-wrap items-center gap-3 text-sm empty:hidden">
+              {replaced !== undefined && (
+                <>
+                  <span className="text-neutral-700 dark:text-neutral-300">{t('replaced')}</span>
+                  <Button size="sm" onClick={undoReplace}>
+                    {t('undo')}
+                  </Button>
+                </>
+              )}
+            </div>
             <SourceLanguage
               detection={detection}
               pending={pending}
