@@ -2,6 +2,7 @@ import { useTranslations } from 'next-intl';
 import { useId, type Ref } from 'react';
 
 import { LIMITS } from '@/lib/limits';
+import { articleLength } from '@/lib/schemas/rules';
 
 interface Props {
   text: string;
@@ -29,7 +30,8 @@ export function replaceAsEdit(textarea: HTMLTextAreaElement, next: string): bool
 export function ArticleInput({ text, onChange, lang, textareaRef }: Props) {
   const t = useTranslations('ArticleInput');
   const id = useId();
-  const over = text.length - LIMITS.articleChars;
+  const length = articleLength(text);
+  const over = length - LIMITS.articleChars;
 
   return (
     <div className="flex flex-col gap-1.5">
@@ -54,7 +56,7 @@ export function ArticleInput({ text, onChange, lang, textareaRef }: Props) {
         id={`${id}-count`}
         className={`text-end text-xs tabular-nums ${over > 0 ? 'font-medium text-red-700 dark:text-red-400' : 'text-neutral-600 dark:text-neutral-400'}`}
       >
-        {over > 0 ? t('tooLong', { over }) : t('count', { count: text.length, limit: LIMITS.articleChars })}
+        {over > 0 ? t('tooLong', { over }) : t('count', { count: length, limit: LIMITS.articleChars })}
       </p>
     </div>
   );

@@ -5,6 +5,7 @@ import { detectLanguage } from '@/lib/detect';
 import { BitextError } from '@/lib/errors';
 import { isLanguageCode, UNDETERMINED, type LanguageCode } from '@/lib/langs';
 import { LIMITS } from '@/lib/limits';
+import { articleLength } from '@/lib/schemas/rules';
 import { stripBoilerplate } from '@/lib/text/boilerplate';
 import { normalizeText } from '@/lib/text/normalize';
 import { fetchPage, type FetchedPage, type FetchPageOptions } from './fetch-page';
@@ -27,10 +28,11 @@ export function extractArticle(page: Pick<FetchedPage, 'type' | 'body'>): Import
   const reading = page.type === 'text/plain' ? readPlainText(page.body) : readHtml(page.body);
   if (!reading) throw new BitextError('unsupported_content', 'The page has no readable article.');
   const { title, byline, text, declaredLanguage } = reading;
-  if (text.length > LIMITS.articleChars) {
+  const length = articleLength(text);
+  if (length > LIMITS.articleChars) {
     throw new BitextError(
       'input_too_large',
-      `The article has ${text.length} characters; at most ${LIMITS.articleChars} can be read at once.`,
+      `The article has ${length} characters; at most ${LIMITS.articleChars} can be read at once.`,
       { limit: LIMITS.articleChars },
     );
   }
