@@ -79,6 +79,11 @@ export class WorkspacePage {
     return this.page.getByRole('status').filter({ hasText: new RegExp(`^${escape(before)}`) });
   }
 
+  /** What a running run is doing: downloads, the summary, the languages. */
+  get progress(): Locator {
+    return this.page.getByRole('group', { name: this.t('RunProgress.label'), exact: true });
+  }
+
   get sourceSelect(): Locator {
     return this.page.getByRole('combobox', { name: this.t('SourceLanguage.label') });
   }
