@@ -26,7 +26,7 @@ export async function importArticle(url: string, options?: FetchPageOptions): Pr
 
 export function extractArticle(page: Pick<FetchedPage, 'type' | 'body'>): ImportedArticle {
   const reading = page.type === 'text/plain' ? readPlainText(page.body) : readHtml(page.body);
-  if (!reading) throw new BitextError('unsupported_content', 'The page has no readable article.');
+  if (!reading) throw new BitextError('no_article', 'The page has no readable article.');
   const { title, byline, text, declaredLanguage } = reading;
   const length = articleLength(text);
   if (length > LIMITS.articleChars) {
