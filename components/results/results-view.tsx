@@ -15,6 +15,7 @@ import { SourcePane, sourceSentenceId } from './source-pane';
 import { SummaryPane } from './summary-pane';
 import { TranslationPane } from './translation-pane';
 import { DownloadIcon } from '../ui/icons';
+import { reveal } from '../ui/reveal';
 
 // One results view per page, so fixed ids keep the jump links and "show in source" simple.
 const PREFIX = 'results';
@@ -71,8 +72,7 @@ export const ResultsView = memo(function ResultsView({ view, language: provision
   const showSource = useCallback((sentence: number) => {
     const element = document.getElementById(sourceSentenceId(PREFIX, sentence));
     if (!element) return;
-    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    element.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+    reveal(element, 'center');
     element.focus({ preventScroll: true });
   }, []);
 

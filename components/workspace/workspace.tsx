@@ -24,6 +24,7 @@ import { isArticleText } from '@/lib/schemas/rules';
 import { ResultsView } from '../results/results-view';
 import { MyShares } from '../share/my-shares';
 import { Button } from '../ui/button';
+import { reveal } from '../ui/reveal';
 import { ArticleInput, replaceAsEdit } from './article-input';
 import { DigestOptions } from './digest-options';
 import { LanguageProvider, type LanguageOption } from './language-context';
@@ -109,6 +110,27 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
   useEffect(() => {
     if (planKey) prepareNow();
   }, [planKey]);
+
+  // On Run, the run's status and progress move to the top of the screen, with the results right below them.
+  // If the progress has grown so tall that the results start in the lower half, the first result to arrive
+  // brings them up. Once per run each, and not for a finished run brought back when the page remounts.
+  const runArea = useRef<HTMLDivElement>(null);
+  const resultsArea = useRef<HTMLDivElement>(null);
+  const revealed = useRef({ progress: state.run, results: state.run });
+  const hasResult =
+    state.status === 'done' ||
+    (running && (state.parts.summary !== undefined || Object.keys(state.parts.translations).length > 0));
+  useEffect(() => {
+    if (running && revealed.current.progress !== state.run) {
+      revealed.current.progress = state.run;
+      reveal(runArea.current, 'start');
+    }
+    if (hasResult && revealed.current.results !== state.run) {
+      revealed.current.results = state.run;
+      const top = resultsArea.current?.getBoundingClientRect().top;
+      if (top !== undefined && top > window.innerHeight / 2) reveal(resultsArea.current, 'start');
+    }
+  }, [running, hasResult, state.run]);
 
   function changeOptions(change: Partial<WorkspaceOptions>) {
     setOptions((current) => ({ ...current, ...change }));
@@ -204,7 +226,7 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
             />
             <DigestOptions options={options} onChange={changeOptions} />
           </div>
-          <div className="workspace-run grid gap-4">
+          <div ref={runArea} className="workspace-run grid scroll-mt-4 gap-4">
             <RunControls
               state={state}
               blocker={blocker && t(`blocker.${blocker}`)}
@@ -216,7 +238,11 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
         </form>
       </section>
 
-      {state.status !== 'idle' && <ResultsView view={state} language={runLanguage} />}
+      {state.status !== 'idle' && (
+        <div ref={resultsArea} className="scroll-mt-4">
+          <ResultsView view={state} language={runLanguage} />
+        </div>
+      )}
       {state.status === 'done' && (
         <ShareButton
           text={state.request.text}
