@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from 'next-intl';
-import { useSyncExternalStore } from 'react';
+import { useSyncExternalStore, type Ref } from 'react';
 
 import type { DigestState } from '@/hooks/use-digest';
 import type { Placement } from '@/lib/models/registry';
@@ -14,6 +14,7 @@ interface Props {
   /** Run stays pressable despite the blocker, because pressing it leads the reader to the fix. */
   asks?: boolean;
   onCancel: () => void;
+  runButtonRef?: Ref<HTMLButtonElement>;
 }
 
 const noSubscription = () => () => undefined;
@@ -28,14 +29,13 @@ function useIsApple(): boolean {
 }
 
 /** Run (the form's submit button, also Ctrl/Cmd+Enter), Cancel while running, and what happened. */
-export function RunControls({ state, blocker, asks = false, onCancel }: Props) {
+export function RunControls({ state, blocker, asks = false, onCancel, runButtonRef }: Props) {
   const t = useTranslations('RunControls');
   const errors = useTranslations('Errors');
   const format = useFormatter();
   const apple = useIsApple();
   const { nameOf } = useLanguages();
   const running = state.status === 'running';
-
   let status = '';
   if (state.status === 'running') status = t('running', { engine: state.engine });
   else if (state.status === 'done') {
@@ -75,6 +75,7 @@ export function RunControls({ state, blocker, asks = false, onCancel }: Props) {
       <div className="flex flex-wrap items-center gap-3">
         {/* aria-disabled, not disabled, while running: a disabled button drops keyboard focus. */}
         <Button
+          ref={runButtonRef}
           type="submit"
           variant="primary"
           disabled={!running && !asks && blocker !== undefined}
@@ -86,7 +87,7 @@ export function RunControls({ state, blocker, asks = false, onCancel }: Props) {
           {t('run')}
         </Button>
         {running && (
-          <Button variant="secondary" onClick={onCancel}>
+          <Button variant="secondary" onClick={onCancel} aria-keyshortcuts="Escape">
             {t('cancel')}
           </Button>
         )}

@@ -164,6 +164,14 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     setReplaced(undefined);
   }
 
+  const runButton = useRef<HTMLButtonElement>(null);
+
+  function stop() {
+    cancel();
+    // Cancel is about to disappear: if it had the focus, Run takes it, rather than the page.
+    if (runArea.current?.contains(document.activeElement)) runButton.current?.focus();
+  }
+
   function submit(event?: FormEvent) {
     event?.preventDefault();
     if (blocker === 'noLanguage') sourceSelect.current?.focus();
@@ -172,11 +180,16 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     void run(request, options.engine);
   }
 
-  // Ctrl/Cmd+Enter runs from anywhere on the page, not only from inside the form.
+  // Ctrl/Cmd+Enter runs from anywhere on the page, not only from inside the form; Escape cancels a run.
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
-    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
-    event.preventDefault();
-    submit();
+    if (event.defaultPrevented) return;
+    if (event.key === 'Escape' && running) {
+      event.preventDefault();
+      stop();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+    }
   });
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onKeyDown(event);
@@ -231,7 +244,8 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
               state={state}
               blocker={blocker && t(`blocker.${blocker}`)}
               asks={blocker === 'noLanguage'}
-              onCancel={cancel}
+              onCancel={stop}
+              runButtonRef={runButton}
             />
             {state.status === 'running' && <RunProgress run={state} />}
           </div>
