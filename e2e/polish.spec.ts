@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { RUN_TIMEOUT_MS, WorkspacePage } from './pages/workspace-page';
+import { WorkspacePage } from './pages/workspace-page';
 
 test('on first load nothing indents "Article language"', async ({ page }) => {
   const workspace = new WorkspacePage(page);
@@ -32,20 +32,14 @@ test('the Markdown file is named after the article, and "Your shared links" says
   const workspace = new WorkspacePage(page);
   const t = workspace.t;
   await workspace.goto();
-  await workspace.chooseEngine('server');
-  await workspace.loadSample();
-  await workspace.setTargets(['ru']);
-  await workspace.run();
-  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
+  await workspace.runSample(['ru']);
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: t('ResultsView.download') }).click();
   expect((await download).suggestedFilename()).toMatch(/^lavrov-russia-isn-t-conducting[a-z-]*\.md$/);
 
-  await page.getByRole('button', { name: t('ShareButton.open') }).click();
-  const panel = page.getByRole('region', { name: t('ShareButton.heading') });
-  await panel.getByRole('combobox', { name: t('ShareButton.expiry.label') }).selectOption('7d');
-  await panel.getByRole('button', { name: t('ShareButton.create') }).click();
+  // A new share's default expiry.
+  await workspace.createShare();
   const [expires = ''] = t('MyShares.expires', { date: '§' }).split('§');
   await expect(page.getByRole('region', { name: t('MyShares.heading') }).getByRole('listitem')).toContainText(
     expires.trim(),

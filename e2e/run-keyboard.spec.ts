@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { RUN_TIMEOUT_MS, WorkspacePage } from './pages/workspace-page';
+import { WorkspacePage } from './pages/workspace-page';
 import { longArticle } from './support/messages';
 
 test.setTimeout(150_000);
@@ -30,15 +30,8 @@ test('deleting a shared link asks first, and the focus never falls to the page',
   const workspace = new WorkspacePage(page);
   const t = workspace.t;
   await workspace.goto();
-  await workspace.chooseEngine('server');
-  await workspace.loadSample();
-  await workspace.run();
-  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
-  await page.getByRole('button', { name: t('ShareButton.open') }).click();
-  await page
-    .getByRole('region', { name: t('ShareButton.heading') })
-    .getByRole('button', { name: t('ShareButton.create') })
-    .click();
+  await workspace.runSample();
+  await workspace.createShare();
 
   const mine = page.getByRole('region', { name: t('MyShares.heading') });
   const remove = mine.getByRole('button', { name: /^Delete “/ });

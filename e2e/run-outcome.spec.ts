@@ -8,10 +8,7 @@ test.setTimeout(120_000);
 test('a language with no model is marked before Run, and the run says which one failed', async ({ page }) => {
   const workspace = new WorkspacePage(page);
   await workspace.goto();
-  await workspace.chooseEngine('server');
-  await workspace.loadSample();
-  await expect(workspace.detectedLanguage).toContainText('English');
-  await workspace.setTargets(['ru', 'hi', 'ar']);
+  await workspace.prepareSample(['ru', 'hi', 'ar']);
 
   // Before Run: the chip itself says that this server cannot translate into Arabic.
   await expect(workspace.targetChip('ar')).toContainText(workspace.t('TargetPicker.unavailable'));
@@ -37,9 +34,7 @@ test('a message inside a right-to-left pane is laid out in the UI’s language a
 }) => {
   const workspace = new WorkspacePage(page);
   await workspace.goto();
-  await workspace.chooseEngine('server');
-  await workspace.loadSample();
-  await workspace.setTargets(['ru', 'ar']);
+  await workspace.prepareSample(['ru', 'ar']);
   await workspace.run();
   await expect(workspace.tab('ar')).toBeVisible();
   await workspace.tab('ar').click();

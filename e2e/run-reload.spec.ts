@@ -8,11 +8,7 @@ test.setTimeout(150_000);
 test('a finished result comes back after a reload in the same tab', async ({ page }) => {
   const workspace = new WorkspacePage(page);
   await workspace.goto();
-  await workspace.chooseEngine('server');
-  await workspace.loadSample();
-  await workspace.setTargets(['ru']);
-  await workspace.run();
-  await expect(workspace.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
+  await workspace.runSample(['ru']);
 
   await page.reload();
   await expect(workspace.doneStatus('server')).toBeVisible();

@@ -104,6 +104,28 @@ export class WorkspacePage {
     await this.page.getByRole('button', { name: this.t('Workspace.sample') }).click();
   }
 
+  /** The sample on the server engine, into `targets` when given: ready to Run. */
+  async prepareSample(targets?: string[]) {
+    await this.chooseEngine('server');
+    await this.loadSample();
+    if (targets) await this.setTargets(targets);
+  }
+
+  /** The sample, run on the server to the end. */
+  async runSample(targets?: string[]) {
+    await this.prepareSample(targets);
+    await this.run();
+    await expect(this.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
+  }
+
+  /** Shares the finished result from the workspace's Share panel. */
+  async createShare() {
+    await this.page.getByRole('button', { name: this.t('ShareButton.open') }).click();
+    const panel = this.page.getByRole('region', { name: this.t('ShareButton.heading') });
+    await panel.getByRole('button', { name: this.t('ShareButton.create') }).click();
+    await expect(panel.getByRole('textbox', { name: this.t('ShareButton.link') })).toHaveValue(/\/s\//);
+  }
+
   /** Picks an option of a segmented control by clicking its label, as a reader does. */
   async choose(group: string, option: string) {
     const fieldset = this.page.getByRole('group', { name: group, exact: true });
