@@ -10,7 +10,7 @@ import { splitParagraphs } from '@/lib/text/normalize';
 import { Button } from '../ui/button';
 import { useLanguages } from '../workspace/language-context';
 import { paragraphsOf, type Highlight, type OnHighlight } from './highlight';
-import { digestMarkdown } from './markdown';
+import { digestMarkdown, headlineOf, markdownFileName } from './markdown';
 import { SourcePane, sourceSentenceId } from './source-pane';
 import { SummaryPane } from './summary-pane';
 import { TranslationPane } from './translation-pane';
@@ -89,7 +89,7 @@ export const ResultsView = memo(function ResultsView({ view, language: provision
     const url = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = `bitext-${new Date().toISOString().slice(0, 10)}.md`;
+    link.download = markdownFileName(headlineOf(result), `bitext-${new Date().toISOString().slice(0, 10)}`);
     link.click();
     URL.revokeObjectURL(url);
   }

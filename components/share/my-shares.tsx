@@ -98,6 +98,13 @@ export function MyShares({ current }: Props) {
                   date: format.dateTime(new Date(share.createdAt), { dateStyle: 'medium' }),
                 })}
               </span>
+              <span className="text-neutral-600 dark:text-neutral-400">
+                {share.expiresAt
+                  ? t('expires', {
+                      date: format.dateTime(new Date(share.expiresAt), { dateStyle: 'medium' }),
+                    })
+                  : t('forever')}
+              </span>
               {confirming === share.id ? (
                 <span className="flex flex-wrap items-center gap-2">
                   <span>{t('confirm')}</span>

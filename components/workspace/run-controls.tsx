@@ -19,12 +19,19 @@ interface Props {
 
 const noSubscription = () => () => undefined;
 
-/** Apple keyboards say ⌘; the server cannot know, so it renders the generic hint and the browser refines it. */
-function useIsApple(): boolean {
+/**
+ * The Run shortcut as this device's keyboard says it: ⌘ on Apple, Ctrl elsewhere, none on a touch-only
+ * device (no keyboard to press it on). The server cannot know, so it renders the generic hint and the
+ * browser refines it.
+ */
+function useShortcutKeys(): string | undefined {
   return useSyncExternalStore(
     noSubscription,
-    () => /Mac|iPhone|iPad/.test(navigator.platform),
-    () => false,
+    () => {
+      if (window.matchMedia('(hover: none) and (pointer: coarse)').matches) return undefined;
+      return /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘ Enter' : 'Ctrl Enter';
+    },
+    () => 'Ctrl Enter',
   );
 }
 
@@ -33,7 +40,7 @@ export function RunControls({ state, blocker, asks = false, onCancel, runButtonR
   const t = useTranslations('RunControls');
   const errors = useTranslations('Errors');
   const format = useFormatter();
-  const apple = useIsApple();
+  const keys = useShortcutKeys();
   const { nameOf } = useLanguages();
   const running = state.status === 'running';
   let status = '';
@@ -92,7 +99,7 @@ export function RunControls({ state, blocker, asks = false, onCancel, runButtonR
           </Button>
         )}
         <span className="text-xs text-neutral-600 dark:text-neutral-400">
-          {blocker ?? t('shortcut', { keys: apple ? '⌘ Enter' : 'Ctrl Enter' })}
+          {blocker ?? (keys && t('shortcut', { keys }))}
         </span>
       </div>
       <p role="status" className="min-h-5 text-sm text-neutral-700 dark:text-neutral-300">

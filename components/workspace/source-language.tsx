@@ -53,8 +53,9 @@ export function SourceLanguage({ detection, pending, hasText, value, onChange, s
     <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
       <output
         aria-label={t('badgeLabel')}
-        className={`inline-flex min-h-7 items-center gap-1.5 rounded-full px-3 py-0.5 font-medium transition-opacity ${
-          badge ? tone.badge : ''
+        // Empty, it takes no room: its gap is taken back, so "Article language" starts at the edge.
+        className={`inline-flex min-h-7 items-center gap-1.5 rounded-full font-medium transition-opacity empty:-me-3 ${
+          badge ? `px-3 py-0.5 ${tone.badge}` : ''
         } ${pending && detection ? 'opacity-70' : ''}`}
       >
         {badge && (
