@@ -22,11 +22,10 @@ test('a server run reattaches after a reload and after a UI-language switch', as
   await workspace.chooseEngine('server');
   await workspace.article.fill(longArticle(30));
   await workspace.chooseScope('both');
-  const submitted = page.waitForResponse(
-    (r) => r.url().endsWith('/api/v1/digests') && r.request().method() === 'POST',
-  );
+  // The page follows the job's events once it has noted the job: from then on a reload can find it.
+  const following = page.waitForRequest((r) => /\/api\/v1\/digests\/[^/]+\/events$/.test(r.url()));
   await workspace.run();
-  await submitted;
+  await following;
 
   await page.reload();
   await expect(workspace.cancelButton).toBeVisible();
