@@ -7,7 +7,8 @@
  * Against the production build (`npm run build` first; each starts its own `next start` on a free loopback
  * port): browser (bench 2, worker vs server), cache (4), page-weight (6), lighthouse (7), http-load (8).
  * In this process, on the fixture models: overhead (3), scaling (long articles: 10, 100, 1,000 sentences).
- * Without models: detect (language detection's accuracy per library and language, on tests/detect).
+ * Without models: detect (language detection's accuracy per library and language, on tests/detect), summary
+ * (summary/article ratio per length, on the seed and on long articles).
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -21,6 +22,7 @@ import { benchMemory } from './memory';
 import { benchOverhead } from './overhead';
 import { benchScaling } from './scaling';
 import { benchPageWeight } from './page-weight';
+import { benchSummary } from './summary';
 import { formatTable, machine, saveRun, type BenchRun, type BenchSection } from './report';
 import { prepareSyntheticModels, type SyntheticModels } from './synthetic';
 import { benchTranslate, HEADLINE, SWEEP } from './translate';
@@ -41,7 +43,8 @@ type SectionName =
   | 'page-weight'
   | 'lighthouse'
   | 'http-load'
-  | 'detect';
+  | 'detect'
+  | 'summary';
 
 const SECTIONS: Record<SectionName, (models: SyntheticModels, options: Options) => Promise<BenchSection>> = {
   translate: (models, options) =>
@@ -55,6 +58,7 @@ const SECTIONS: Record<SectionName, (models: SyntheticModels, options: Options) 
   lighthouse: () => benchLighthouse(),
   'http-load': () => benchHttpLoad(),
   detect: () => benchDetect(),
+  summary: () => benchSummary(),
 };
 
 const optionsSchema = z.object({
@@ -70,6 +74,7 @@ const optionsSchema = z.object({
       'lighthouse',
       'http-load',
       'detect',
+      'summary',
     ]),
   ),
   rounds: z.coerce.number().int().min(1).max(10),
