@@ -45,10 +45,8 @@ export function useServerDigest() {
     if (!current) return;
     active.current = null;
     current.controller.abort();
-    if (current.id) {
-      // keepalive: the DELETE must go out even when cancel runs because the page is closing.
-      void fetch(`${DIGESTS}/${current.id}`, { method: 'DELETE', keepalive: true }).catch(() => undefined);
-    }
+    // Not accepted yet: runOnServer deletes the job once the server names it.
+    if (current.id) deleteJob(current.id);
   }, []);
 
   useEffect(() => detach, [detach]);
@@ -97,15 +95,20 @@ async function runOnServer(request: DigestRequest, handlers: DigestHandlers, run
   const body = digestRequest.safeParse(request);
   if (!body.success) throw invalidRequest(body.error.issues);
 
+  // Not aborted with the run: a Cancel pressed before the answer must still learn the job's id, to delete it
+  // rather than leave it holding the server's queue.
   const response = await fetch(DIGESTS, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body.data),
-    signal,
   });
   if (!response.ok) throw await responseError(response);
   const accepted = answers.parseAnswer(answers.jobResponse, await response.json());
   run.id = accepted.id;
+  if (signal.aborted) {
+    if (accepted.status !== 'done') deleteJob(accepted.id);
+    throw CANCELLED;
+  }
   // Answered from the server's cache: nothing to follow.
   if (accepted.status === 'done' && accepted.result) return accepted.result;
   handlers.onAccepted?.(accepted.id);
@@ -164,4 +167,9 @@ async function getJob(id: string, signal: AbortSignal, { parseAnswer, jobRespons
   const response = await fetch(`${DIGESTS}/${id}`, { signal });
   if (!response.ok) throw await responseError(response);
   return parseAnswer(jobResponse, await response.json());
+}
+
+function deleteJob(id: string): void {
+  // keepalive: the DELETE must go out even when cancel runs because the page is closing.
+  void fetch(`${DIGESTS}/${id}`, { method: 'DELETE', keepalive: true }).catch(() => undefined);
 }
