@@ -5,7 +5,8 @@
  * thread counts and fp32, several minutes more), memory (bench 5, server RSS). Synthetic opus-mt-size
  * models are generated on first use under <BITEXT_DATA_DIR>/synthetic.
  * Against the production build (`npm run build` first; each starts its own `next start` on a free loopback
- * port): browser (bench 2, worker vs server), cache (4), page-weight (6), lighthouse (7), http-load (8).
+ * port): browser (bench 2, worker vs server), cache (4), page-weight (6), lighthouse (7), http-load (8),
+ * responsiveness (keystrokes, long tasks and Cancel with a 100,000-character article).
  * In this process, on the fixture models: overhead (3), scaling (long articles: 10, 100, 1,000 sentences).
  * Without models: detect (language detection's accuracy per library and language, on tests/detect), summary
  * (summary/article ratio per length, on the seed and on long articles).
@@ -22,6 +23,7 @@ import { benchMemory } from './memory';
 import { benchOverhead } from './overhead';
 import { benchScaling } from './scaling';
 import { benchPageWeight } from './page-weight';
+import { benchResponsiveness } from './responsiveness';
 import { benchSummary } from './summary';
 import { formatTable, machine, saveRun, type BenchRun, type BenchSection } from './report';
 import { prepareSyntheticModels, type SyntheticModels } from './synthetic';
@@ -44,7 +46,8 @@ type SectionName =
   | 'lighthouse'
   | 'http-load'
   | 'detect'
-  | 'summary';
+  | 'summary'
+  | 'responsiveness';
 
 const SECTIONS: Record<SectionName, (models: SyntheticModels, options: Options) => Promise<BenchSection>> = {
   translate: (models, options) =>
@@ -59,6 +62,7 @@ const SECTIONS: Record<SectionName, (models: SyntheticModels, options: Options) 
   'http-load': () => benchHttpLoad(),
   detect: () => benchDetect(),
   summary: () => benchSummary(),
+  responsiveness: () => benchResponsiveness(),
 };
 
 const optionsSchema = z.object({
@@ -75,6 +79,7 @@ const optionsSchema = z.object({
       'http-load',
       'detect',
       'summary',
+      'responsiveness',
     ]),
   ),
   rounds: z.coerce.number().int().min(1).max(10),
