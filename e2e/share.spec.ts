@@ -53,7 +53,7 @@ test('a share opens in the reader’s language, tab by tab, then is deleted by i
     await expect(panel).toContainText(SCRIPT_TEXT[code]);
   }
   const summary = readerPage.getByRole('region', { name: t('SummaryPane.title'), exact: true });
-  await expect(summary.getByRole('listitem')).toHaveCount(5);
+  await expect(summary.getByRole('listitem')).toHaveCount(2);
 
   // Server-rendered from the store: no model code, no ONNX runtime, no worker comes to this page.
   await readerPage.waitForLoadState('networkidle');

@@ -6,11 +6,13 @@ import { WorkspacePage } from './pages/workspace-page';
 import { servePages, startApp, type LocalServer } from './support/servers';
 
 const NEWS_PAGE = readFileSync(new URL('../tests/fixtures/pages/en-news.html', import.meta.url), 'utf8');
+const MENU_PAGE =
+  '<!doctype html><html><body><nav><a href="/">Home</a> <a href="/world">World</a></nav></body></html>';
 const HEADLINE = 'Lavrov: Russia isn’t conducting any secret negotiations about Syria';
 
 let site: LocalServer;
 test.beforeAll(async () => {
-  site = await servePages({ '/world/lavrov-syria': NEWS_PAGE });
+  site = await servePages({ '/world/lavrov-syria': NEWS_PAGE, '/menu': MENU_PAGE });
 });
 test.afterAll(async () => {
   await site.close();
@@ -50,4 +52,23 @@ test('with the guard on, as in production, a private address is refused', async 
   } finally {
     await guarded.close();
   }
+});
+
+test('the import form takes the focus, and each failure says what went wrong', async ({ page }) => {
+  const workspace = new WorkspacePage(page);
+  await workspace.goto();
+  await page.getByRole('button', { name: workspace.t('UrlImport.toggle') }).click();
+  const field = page.getByRole('textbox', { name: workspace.t('UrlImport.label') });
+  await expect(field).toBeFocused();
+
+  const submit = page.getByRole('button', { name: workspace.t('UrlImport.submit'), exact: true });
+  const alert = page.getByRole('main').getByRole('alert');
+  await field.fill('not a url');
+  await submit.click();
+  await expect(alert).toHaveText(workspace.t('Errors.url_invalid'));
+
+  await field.fill(`${site.origin}/menu`);
+  await submit.click();
+  await expect(alert).toHaveText(workspace.t('Errors.no_article'));
+  await expect(workspace.article).toHaveValue('');
 });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useReducer, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useEffectEvent, useReducer, useRef, useSyncExternalStore } from 'react';
 
 import { CANCELLED, toWireError, type WireError } from '@/lib/errors';
 import type {
@@ -75,6 +75,7 @@ export function partsOf(view: DigestView): DigestParts {
 
 type Action =
   | { type: 'start'; run: number; engine: Engine; request: DigestRequest; at: number }
+  | { type: 'restore'; state: Extract<DigestState, { status: 'done' }> }
   | { type: 'progress'; run: number; event: ProgressEvent }
   | { type: 'partial'; run: number; partial: DigestPartial }
   | { type: 'done'; run: number; result: DigestResult; at: number }
@@ -95,6 +96,7 @@ export function reduceDigest(state: DigestState, action: Action): DigestState {
       activity: { downloads: {}, translating: {} },
     };
   }
+  if (action.type === 'restore') return state.status === 'idle' ? action.state : state;
   if (state.status !== 'running' || action.run !== state.run) return state;
   const { run, engine, request, parts } = state;
   switch (action.type) {
@@ -176,10 +178,41 @@ export function resolveEngine(choice: EngineChoice, auto: Engine | undefined): E
 
 /*
  * The last finished run outlives the page component: switching the UI locale remounts the page, and the
- * reader should find their result still there. Client-side navigation keeps modules loaded; a reload starts
- * clean (the text itself persists in localStorage).
+ * reader should find their result still there. Client-side navigation keeps modules loaded; a reload finds
+ * the run in this tab's sessionStorage instead (see SavedRun).
  */
 let lastFinished: DigestState | undefined;
+
+/**
+ * What a reload of this tab finds: the last finished run, or the server job a run was following (which runs
+ * on without the page, so the page follows it again). A run in the browser dies with the page.
+ */
+type SavedRun =
+  | { status: 'done'; engine: Engine; request: DigestRequest; result: DigestResult; elapsed: number }
+  | { status: 'running'; job: string; request: DigestRequest; startedAt: number };
+
+const SAVED_RUN_KEY = 'bitext.run';
+
+function saveRun(run: SavedRun | undefined): void {
+  try {
+    if (run) window.sessionStorage.setItem(SAVED_RUN_KEY, JSON.stringify(run));
+    else window.sessionStorage.removeItem(SAVED_RUN_KEY);
+  } catch {
+    // Full (a long article in many languages) or disabled storage: a reload then starts clean, as before.
+  }
+}
+
+/** This tab's saved run; only this page writes it, so a shape check is enough (no zod on a first visit). */
+function loadRun(): SavedRun | undefined {
+  try {
+    const run = JSON.parse(window.sessionStorage.getItem(SAVED_RUN_KEY) ?? 'null') as SavedRun | null;
+    if (run?.status === 'done' && run.result && run.request) return run;
+    if (run?.status === 'running' && typeof run.job === 'string' && run.request) return run;
+  } catch {
+    // Unreadable: as if nothing was saved.
+  }
+  return undefined;
+}
 
 /**
  * One digest at a time, on whichever engine: state that fills in as the run goes (model downloads,
@@ -193,8 +226,53 @@ export function useDigest(settings: WorkerSettings) {
   const autoEngine = useAutoEngine();
 
   useEffect(() => {
-    if (state.status === 'done') lastFinished = state;
+    if (state.status === 'done') {
+      lastFinished = state;
+      const { engine, request, result, elapsed } = state;
+      saveRun({ status: 'done', engine, request, result, elapsed });
+    } else if (state.status === 'failed' || state.status === 'cancelled') saveRun(undefined);
   }, [state]);
+
+  // A reload cannot take a run in this browser along: the reader is asked first.
+  const browserRunning = state.status === 'running' && state.engine === 'browser';
+  useEffect(() => {
+    if (!browserRunning) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [browserRunning]);
+
+  const handlersFor = useCallback(
+    (id: number, request: DigestRequest): DigestHandlers => ({
+      onProgress: (event) => dispatch({ type: 'progress', run: id, event }),
+      onPartial: (partial) => dispatch({ type: 'partial', run: id, partial }),
+      onAccepted: (job) => saveRun({ status: 'running', job, request, startedAt: Date.now() }),
+    }),
+    [],
+  );
+
+  const settle = useCallback(async (id: number, work: Promise<DigestResult>) => {
+    try {
+      dispatch({ type: 'done', run: id, result: await work, at: performance.now() });
+    } catch (error) {
+      dispatch({ type: 'failed', run: id, error: toWireError(error) });
+    }
+  }, []);
+
+  // Once, on mount: a server run this tab was following before a reload or a locale switch is followed
+  // again, its parts so far replayed by the server; else the run finished before a reload comes back.
+  const restore = useEffectEvent(() => {
+    const saved = loadRun();
+    if (saved?.status === 'running') {
+      const id = ++runs.current;
+      const at = performance.now() - (Date.now() - saved.startedAt);
+      dispatch({ type: 'start', run: id, engine: 'server', request: saved.request, at });
+      void settle(id, server.attach(saved.job, handlersFor(id, saved.request)));
+    } else if (saved?.status === 'done') {
+      dispatch({ type: 'restore', state: { ...saved, run: runs.current } });
+    }
+  });
+  useEffect(() => restore(), []);
 
   const engineFor = useCallback(
     (choice: EngineChoice): Engine => resolveEngine(choice, autoEngine) ?? 'server',
@@ -205,22 +283,15 @@ export function useDigest(settings: WorkerSettings) {
     async (request: DigestRequest, choice: EngineChoice) => {
       const id = ++runs.current;
       const engine = engineFor(choice);
+      saveRun(undefined);
       dispatch({ type: 'start', run: id, engine, request, at: performance.now() });
-      const handlers: DigestHandlers = {
-        onProgress: (event) => dispatch({ type: 'progress', run: id, event }),
-        onPartial: (partial) => dispatch({ type: 'partial', run: id, partial }),
-      };
-      try {
-        const result =
-          engine === 'browser'
-            ? await worker.run(request, settings, handlers)
-            : await server.run(request, handlers);
-        dispatch({ type: 'done', run: id, result, at: performance.now() });
-      } catch (error) {
-        dispatch({ type: 'failed', run: id, error: toWireError(error) });
-      }
+      const handlers = handlersFor(id, request);
+      await settle(
+        id,
+        engine === 'browser' ? worker.run(request, settings, handlers) : server.run(request, handlers),
+      );
     },
-    [engineFor, server, settings, worker],
+    [engineFor, handlersFor, server, settings, settle, worker],
   );
 
   /**

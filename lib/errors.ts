@@ -4,6 +4,9 @@
  */
 export const ERROR_STATUS = {
   bad_request: 400,
+  /** "Import from URL" was given something that is not a URL at all. */
+  url_invalid: 400,
+  /** A URL, but one Bitext refuses to fetch (not http(s), credentials, a private address). */
   url_not_allowed: 400,
   forbidden: 403,
   not_found: 404,
@@ -20,6 +23,8 @@ export const ERROR_STATUS = {
   unsupported_language: 422,
   language_undetermined: 422,
   url_unreachable: 422,
+  /** The page was fetched and is HTML or text, but holds no article to read. */
+  no_article: 422,
   /**
    * Only a non-commercial model (NLLB-200) serves the pair and BITEXT_ALLOW_NONCOMMERCIAL=0. 422 like
    * unsupported_language: a valid request this server will not serve as configured; retrying cannot help

@@ -44,11 +44,7 @@ function summaryBlock(sentences: readonly { text: string }[], type: SummaryType)
  */
 export function digestMarkdown(result: DigestResult, type: SummaryType, labels: MarkdownLabels): string {
   const { sentences } = result;
-  const first = sentences[0];
-  const headline =
-    first && sentences.filter((s) => s.paragraph === first.paragraph).length === 1 && sentences.length > 1
-      ? first.text
-      : undefined;
+  const headline = headlineOf(result);
   const blocks = [
     `# ${escape(headline ?? labels.fallbackTitle)}`,
     `## ${labels.summary} (${labels.nameOf(result.language)})`,
@@ -78,4 +74,36 @@ export function digestMarkdown(result: DigestResult, type: SummaryType, labels: 
     ),
   );
   return `${blocks.filter(Boolean).join('\n\n')}\n`;
+}
+
+/** The article's headline: a first paragraph of one sentence, with more after it. */
+export function headlineOf({ sentences }: Pick<DigestResult, 'sentences'>): string | undefined {
+  const first = sentences[0];
+  return first &&
+    sentences.filter((s) => s.paragraph === first.paragraph).length === 1 &&
+    sentences.length > 1
+    ? first.text
+    : undefined;
+}
+
+/** Longest file name stem, cut at a word: long enough to recognise, short enough for any file system. */
+const MAX_STEM = 60;
+
+/**
+ * The downloaded file's name from the headline's words ("lavrov-russia-isn-t-conducting-any-secret.md"), in
+ * any script; `fallback` (a dated "bitext-2026-12-02") when there is no headline.
+ */
+export function markdownFileName(headline: string | undefined, fallback: string): string {
+  const words =
+    (headline ?? '')
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  let stem = '';
+  for (const word of words) {
+    const next = stem ? `${stem}-${word}` : word;
+    if (next.length > MAX_STEM) break;
+    stem = next;
+  }
+  return `${stem || fallback}.md`;
 }

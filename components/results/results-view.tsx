@@ -14,11 +14,12 @@ import { SegmentedControl } from '../ui/segmented-control';
 import { Button } from '../ui/button';
 import { useLanguages } from '../workspace/language-context';
 import { paragraphsOf, type Highlight, type OnHighlight } from './highlight';
-import { digestMarkdown } from './markdown';
+import { digestMarkdown, headlineOf, markdownFileName } from './markdown';
 import { SourcePane, sourceSentenceId } from './source-pane';
 import { SummaryPane } from './summary-pane';
 import { TranslationPane } from './translation-pane';
 import { DownloadIcon } from '../ui/icons';
+import { reveal } from '../ui/reveal';
 
 // One results view per page, so fixed ids keep the jump links and "show in source" simple.
 const PREFIX = 'results';
@@ -104,8 +105,7 @@ export const ResultsView = memo(function ResultsView({ view, language: provision
   const showSource = useCallback((sentence: number) => {
     const element = document.getElementById(sourceSentenceId(PREFIX, sentence));
     if (!element) return;
-    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    element.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+    reveal(element, 'center');
     element.focus({ preventScroll: true });
   }, []);
 
@@ -126,7 +126,7 @@ export const ResultsView = memo(function ResultsView({ view, language: provision
     const url = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = `bitext-${new Date().toISOString().slice(0, 10)}.md`;
+    link.download = markdownFileName(headlineOf(result), `bitext-${new Date().toISOString().slice(0, 10)}`);
     link.click();
     URL.revokeObjectURL(url);
   }

@@ -11,6 +11,7 @@ import { ReadingActions } from '../reading/reading-actions';
 import { CopyButton } from '../ui/copy-button';
 import { ProgressBar } from '../ui/progress-bar';
 import { TabList, TabPanel, type TabItem } from '../ui/tabs';
+import { useUiLanguage } from '../ui/ui-language';
 import { ErrorMessage } from '../workspace/error-message';
 import { useLanguages } from '../workspace/language-context';
 import type { Highlight, OnHighlight } from './highlight';
@@ -141,14 +142,18 @@ function TranslationBody({
   summaryIndexOf,
 }: BodyProps) {
   const t = useTranslations('TranslationPane');
+  // The panel is in the target's language; what the UI says about it is in the UI's.
+  const ui = useUiLanguage();
 
   if (!result) {
     if (!running)
       return (
-        <p className="results-whole text-sm text-neutral-600 dark:text-neutral-400">{t('notTranslated')}</p>
+        <p {...ui} className="results-whole text-sm text-neutral-600 dark:text-neutral-400">
+          {t('notTranslated')}
+        </p>
       );
     return (
-      <div className="results-whole grid content-start gap-2 text-sm">
+      <div {...ui} className="results-whole grid content-start gap-2 text-sm">
         <p className="text-neutral-700 dark:text-neutral-300">
           {step ? t('progress', { done: step.done, total: step.total }) : t('waiting')}
         </p>
@@ -187,7 +192,11 @@ function TranslationBody({
     );
   }
   if (summaryMissing) {
-    return <p className="results-whole text-sm text-neutral-600 dark:text-neutral-400">{t('noSummary')}</p>;
+    return (
+      <p {...ui} className="results-whole text-sm text-neutral-600 dark:text-neutral-400">
+        {t('noSummary')}
+      </p>
+    );
   }
   return null;
 }

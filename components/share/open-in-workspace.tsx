@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 
+import { writeStored } from '@/hooks/use-stored-state';
 import { buttonClass } from '../ui/button';
 import { TEXT_KEY } from '../workspace/workspace-options';
 
@@ -13,13 +14,8 @@ export function OpenInWorkspace({ text }: { text: string }) {
   const t = useTranslations('OpenInWorkspace');
   const locale = useLocale();
 
-  function storeDraft() {
-    try {
-      window.localStorage.setItem(TEXT_KEY, JSON.stringify(text));
-    } catch {
-      // Storage disabled (private mode, policy): the workspace still opens, only without the text.
-    }
-  }
+  // This tab's draft: the workspace opens with it, whatever this tab held before.
+  const storeDraft = () => writeStored(TEXT_KEY, text, 'tab');
 
   // A plain link, so a full page load: the workspace reads its draft when its modules load, and after a
   // client-side visit they would still hold the previous text.

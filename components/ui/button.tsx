@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentProps } from 'react';
 
 type Variant = 'primary' | 'secondary' | 'quiet';
 
@@ -16,7 +16,7 @@ export const buttonClass = (variant: Variant = 'secondary', size: 'sm' | 'md' = 
     size === 'sm' ? 'px-2.5 py-1 text-sm' : 'px-4 py-2 text-sm'
   } ${VARIANTS[variant]}`;
 
-interface Props extends ButtonHTMLAttributes<HTMLButtonElement> {
+interface Props extends ComponentProps<'button'> {
   variant?: Variant;
   size?: 'sm' | 'md';
 }

@@ -1,19 +1,37 @@
 import { useTranslations } from 'next-intl';
-import { useId } from 'react';
+import { useId, type Ref } from 'react';
 
 import { LIMITS } from '@/lib/limits';
+import { articleLength } from '@/lib/schemas/rules';
 
 interface Props {
   text: string;
   onChange: (text: string) => void;
   /** The detected or chosen language, so spell-checkers and screen readers treat the text right. */
   lang?: string;
+  textareaRef?: Ref<HTMLTextAreaElement>;
 }
 
-export function ArticleInput({ text, onChange, lang }: Props) {
+/**
+ * Replaces all of the textarea's text the way typing would (an editing command, which fires `input`), so that
+ * the browser's own undo (Ctrl+Z) brings the old text back. False where the browser refuses: then the caller
+ * sets the text itself.
+ */
+export function replaceAsEdit(textarea: HTMLTextAreaElement, next: string): boolean {
+  const active = document.activeElement;
+  textarea.focus({ preventScroll: true });
+  textarea.select();
+  // execCommand is deprecated, yet it is still the only way to change a field inside its undo history.
+  const done = next === '' ? document.execCommand('delete') : document.execCommand('insertText', false, next);
+  if (active instanceof HTMLElement) active.focus({ preventScroll: true });
+  return done;
+}
+
+export function ArticleInput({ text, onChange, lang, textareaRef }: Props) {
   const t = useTranslations('ArticleInput');
   const id = useId();
-  const over = text.length - LIMITS.articleChars;
+  const length = articleLength(text);
+  const over = length - LIMITS.articleChars;
 
   return (
     <div className="flex flex-col gap-1.5">
@@ -22,6 +40,7 @@ export function ArticleInput({ text, onChange, lang }: Props) {
       </label>
       <textarea
         id={id}
+        ref={textareaRef}
         value={text}
         onChange={(event) => onChange(event.target.value)}
         placeholder={t('placeholder')}
@@ -37,7 +56,7 @@ export function ArticleInput({ text, onChange, lang }: Props) {
         id={`${id}-count`}
         className={`text-end text-xs tabular-nums ${over > 0 ? 'font-medium text-red-700 dark:text-red-400' : 'text-neutral-600 dark:text-neutral-400'}`}
       >
-        {over > 0 ? t('tooLong', { over }) : t('count', { count: text.length, limit: LIMITS.articleChars })}
+        {over > 0 ? t('tooLong', { over }) : t('count', { count: length, limit: LIMITS.articleChars })}
       </p>
     </div>
   );

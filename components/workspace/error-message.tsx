@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 
 import type { WireError } from '@/lib/errors';
 import { parseModelUnavailable, pullCommand } from '@/lib/models/remedy';
+import { useUiLanguage } from '../ui/ui-language';
 import { useLanguages } from './language-context';
 
 const code = (chunks: ReactNode) => (
@@ -20,12 +21,15 @@ export function ErrorMessage({ error, className = '' }: { error: WireError; clas
   const t = useTranslations('ErrorMessage');
   const messages = useTranslations('Errors');
   const { nameOf } = useLanguages();
+  const ui = useUiLanguage();
   const generic = messages(messages.has(error.code) ? error.code : 'internal');
   const pair = error.code === 'unsupported_language' ? languagePair(error) : undefined;
 
   return (
     <div
       role="alert"
+      lang={ui.lang}
+      dir={ui.dir}
       className={`rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-100 ${className}`}
     >
       {error.code === 'model_unavailable' ? (

@@ -13,6 +13,8 @@ export interface LanguageOption {
   dir: TextDirection;
   /** What this language can be translated into on this server. */
   targets: LanguageCode[];
+  /** Those of `targets` whose models this server neither has nor may download: a run into them fails. */
+  unavailable: LanguageCode[];
 }
 
 interface LanguageTable {

@@ -43,7 +43,11 @@ export function RunProgress({ run }: { run: Extract<DigestView, { status: 'runni
   const translated = targets.filter((code) => parts.translations[code]).length;
 
   return (
-    <div className="grid gap-3 rounded-xl border border-neutral-200 bg-neutral-50 p-4 text-sm dark:border-neutral-800 dark:bg-neutral-900/60">
+    <div
+      role="group"
+      aria-label={t('label')}
+      className="grid gap-3 rounded-xl border border-neutral-200 bg-neutral-50 p-4 text-sm dark:border-neutral-800 dark:bg-neutral-900/60"
+    >
       {models.length > 0 && (
         <div className="grid gap-2">
           <div className="flex flex-wrap justify-between gap-2">

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { useId } from 'react';
+import { useId, type Ref } from 'react';
 
 import type { Detection } from '@/lib/detect';
 import { UNDETERMINED, type LanguageCode } from '@/lib/langs';
@@ -17,13 +17,15 @@ interface Props {
   hasText: boolean;
   value: SourceChoice;
   onChange: (value: SourceChoice) => void;
+  /** The selector, for Run to send the reader to when the language is not known. */
+  selectRef?: Ref<HTMLSelectElement>;
 }
 
 /**
  * The detected language as a badge with its confidence, and a selector to overrule it. When the detector
  * is unsure (no answer, or a modest one) its alternatives are one click away.
  */
-export function SourceLanguage({ detection, pending, hasText, value, onChange }: Props) {
+export function SourceLanguage({ detection, pending, hasText, value, onChange, selectRef }: Props) {
   const t = useTranslations('SourceLanguage');
   const { languages, nameOf } = useLanguages();
   const id = useId();
@@ -34,19 +36,31 @@ export function SourceLanguage({ detection, pending, hasText, value, onChange }:
   else if (detection.language === UNDETERMINED) badge = t('undetermined');
   else badge = t('detected', { language: nameOf(detection.language), confidence: detection.confidence });
   const unsure = detection && (detection.language === UNDETERMINED || detection.confidence < SURE);
+  // A guess is a warning, not a success: it asks the reader to check.
+  const tone =
+    hasText && unsure
+      ? {
+          badge: 'bg-amber-50 text-amber-900 dark:bg-amber-400/15 dark:text-amber-100',
+          dot: 'bg-amber-600 dark:bg-amber-300',
+        }
+      : {
+          badge: 'bg-emerald-50 text-emerald-900 dark:bg-emerald-400/15 dark:text-emerald-100',
+          dot: 'bg-emerald-600 dark:bg-emerald-300',
+        };
   const picks = hasText && !pending && value === 'auto' && unsure ? detection.alternatives : [];
 
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
       <output
         aria-label={t('badgeLabel')}
-        className={`inline-flex min-h-7 items-center gap-1.5 rounded-full px-3 py-0.5 font-medium transition-opacity ${
-          badge ? 'bg-emerald-50 text-emerald-900 dark:bg-emerald-400/15 dark:text-emerald-100' : ''
+        // Empty, it takes no room: its gap is taken back, so "Article language" starts at the edge.
+        className={`inline-flex min-h-7 items-center gap-1.5 rounded-full font-medium transition-opacity empty:-me-3 ${
+          badge ? `px-3 py-0.5 ${tone.badge}` : ''
         } ${pending && detection ? 'opacity-70' : ''}`}
       >
         {badge && (
           <>
-            <span aria-hidden="true" className="size-1.5 rounded-full bg-emerald-600 dark:bg-emerald-300" />
+            <span aria-hidden="true" className={`size-1.5 rounded-full ${tone.dot}`} />
             {badge}
           </>
         )}
@@ -56,6 +70,7 @@ export function SourceLanguage({ detection, pending, hasText, value, onChange }:
       </label>
       <select
         id={id}
+        ref={selectRef}
         value={value}
         onChange={(event) => onChange(event.target.value as SourceChoice)}
         className="rounded-lg border border-neutral-300 bg-white px-2 py-1 dark:border-neutral-700 dark:bg-neutral-900"

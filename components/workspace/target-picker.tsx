@@ -18,7 +18,8 @@ export function TargetPicker({ targets, onChange, source }: Props) {
   const { languages, nameOf } = useLanguages();
   const id = useId();
   // What the article's language can be translated into here; every language while it is unknown.
-  const reachable = languages.find((l) => l.code === source)?.targets;
+  const row = languages.find((l) => l.code === source);
+  const reachable = row?.targets;
   const addable = languages.filter(
     (l) => !targets.includes(l.code) && l.code !== source && (!reachable || reachable.includes(l.code)),
   );
@@ -32,6 +33,8 @@ export function TargetPicker({ targets, onChange, source }: Props) {
       <ul className="flex flex-wrap gap-2">
         {targets.map((code) => {
           const skipped = code === source;
+          // Known only once the article's language is: which model translates depends on it.
+          const unavailable = !skipped && row?.unavailable.includes(code) === true;
           return (
             <li
               key={code}
@@ -43,6 +46,9 @@ export function TargetPicker({ targets, onChange, source }: Props) {
             >
               <span>{nameOf(code)}</span>
               {skipped && <span className="text-xs">({t('sameAsSource')})</span>}
+              {unavailable && (
+                <span className="text-xs text-amber-800 dark:text-amber-300">({t('unavailable')})</span>
+              )}
               <button
                 type="button"
                 onClick={() => onChange(targets.filter((target) => target !== code))}

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 
 import { responseError } from '@/hooks/wire-error';
 import { toWireError, type WireError } from '@/lib/errors';
@@ -25,6 +25,11 @@ export function UrlImport({ onImported }: { onImported: (article: ExtractedArtic
   const [open, setOpen] = useState(false);
   const [url, setUrl] = useState('');
   const [state, setState] = useState<ImportState>({ status: 'idle' });
+  const field = useRef<HTMLInputElement>(null);
+  // Opening the form is asking to type an address: the field takes the focus.
+  useEffect(() => {
+    if (open) field.current?.focus();
+  }, [open]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,7 +38,7 @@ export function UrlImport({ onImported }: { onImported: (article: ExtractedArtic
       const { extractRequest } = await import('@/lib/schemas/api');
       const request = extractRequest.safeParse({ url: url.trim() });
       if (!request.success) {
-        setState({ status: 'failed', error: { code: 'bad_request', message: request.error.message } });
+        setState({ status: 'failed', error: { code: 'url_invalid', message: request.error.message } });
         return;
       }
       setState({ status: 'loading' });
@@ -71,6 +76,7 @@ export function UrlImport({ onImported }: { onImported: (article: ExtractedArtic
           </label>
           <div className="flex flex-wrap gap-2">
             <input
+              ref={field}
               id={`${id}-url`}
               type="url"
               inputMode="url"

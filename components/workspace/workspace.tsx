@@ -2,7 +2,15 @@
 
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import { useDeferredValue, useEffect, useEffectEvent, useMemo, useState, type FormEvent } from 'react';
+import {
+  useDeferredValue,
+  useEffect,
+  useEffectEvent,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+} from 'react';
 
 import { useDetection } from '@/hooks/use-detection';
 import { resolveEngine, useAutoEngine, useDigest, type DigestView } from '@/hooks/use-digest';
@@ -18,7 +26,8 @@ import { ArticleFileDrop } from '../reading/article-file-drop';
 import { ResultsView } from '../results/results-view';
 import { MyShares } from '../share/my-shares';
 import { Button } from '../ui/button';
-import { ArticleInput } from './article-input';
+import { reveal } from '../ui/reveal';
+import { ArticleInput, replaceAsEdit } from './article-input';
 import { DigestOptions } from './digest-options';
 import { LanguageProvider, type LanguageOption } from './language-context';
 import { RemovedLines } from './removed-lines';
@@ -64,7 +73,7 @@ export function Workspace({ settings, languages }: Props) {
 
 function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
   const t = useTranslations('Workspace');
-  const [text, setText] = useStoredState(TEXT_KEY, parseText, '');
+  const [text, setText] = useStoredState(TEXT_KEY, parseText, '', 'tab');
   const [options, setOptions] = useStoredState(OPTIONS_KEY, parseWorkspaceOptions, DEFAULT_OPTIONS);
   // Not stored: a language chosen for one article is wrong for the next one pasted.
   const [source, setSource] = useState<SourceChoice>('auto');
@@ -95,7 +104,10 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     summary: { mode: options.mode, type: options.type, length: options.length },
     translate: options.translate,
   };
-  const blocker = blockerOf(request, options.targets.length);
+  // Undetermined and not chosen: the server would only fail to detect it again.
+  const unknownLanguage = source === 'auto' && !pending && detection?.language === UNDETERMINED;
+  const blocker = blockerOf(request, options.targets.length, unknownLanguage);
+  const sourceSelect = useRef<HTMLSelectElement>(null);
   const running = state.status === 'running';
 
   // Once the article's language is known, the browser engine starts fetching the models this run will need,
@@ -110,6 +122,27 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     if (planKey) prepareNow();
   }, [planKey]);
 
+  // On Run, the run's status and progress move to the top of the screen, with the results right below them.
+  // If the progress has grown so tall that the results start in the lower half, the first result to arrive
+  // brings them up. Once per run each, and not for a finished run brought back when the page remounts.
+  const runArea = useRef<HTMLDivElement>(null);
+  const resultsArea = useRef<HTMLDivElement>(null);
+  const revealed = useRef({ progress: state.run, results: state.run });
+  const hasResult =
+    state.status === 'done' ||
+    (running && (state.parts.summary !== undefined || Object.keys(state.parts.translations).length > 0));
+  useEffect(() => {
+    if (running && revealed.current.progress !== state.run) {
+      revealed.current.progress = state.run;
+      reveal(runArea.current, 'start');
+    }
+    if (hasResult && revealed.current.results !== state.run) {
+      revealed.current.results = state.run;
+      const top = resultsArea.current?.getBoundingClientRect().top;
+      if (top !== undefined && top > window.innerHeight / 2) reveal(resultsArea.current, 'start');
+    }
+  }, [running, hasResult, state.run]);
+
   function changeOptions(change: Partial<WorkspaceOptions>) {
     setOptions((current) => ({ ...current, ...change }));
   }
@@ -120,24 +153,61 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     requestAnimationFrame(() => document.getElementById('results-heading')?.scrollIntoView());
   }
 
-  function loadText(next: string) {
+  const article = useRef<HTMLTextAreaElement>(null);
+  // The reader's text that the sample or an import replaced, until they undo it or edit on.
+  const [replaced, setReplaced] = useState<string>();
+
+  function editText(next: string) {
     setText(next);
+    setReplaced(undefined);
+  }
+
+  /** Puts `next` in the article as an edit Ctrl+Z can undo; returns the text it replaced. */
+  function replaceText(next: string): string {
+    const previous = text;
+    if (!article.current || !replaceAsEdit(article.current, next)) editText(next);
+    return previous;
+  }
+
+  function loadText(next: string) {
+    const previous = replaceText(next);
     setSource('auto');
+    // Typed or pasted text is never lost silently: an Undo offer stays until the reader moves on.
+    if (previous.trim() !== '' && previous !== next) setReplaced(previous);
+  }
+
+  function undoReplace() {
+    if (replaced !== undefined) replaceText(replaced);
+    setReplaced(undefined);
+  }
+
+  const runButton = useRef<HTMLButtonElement>(null);
+
+  function stop() {
+    cancel();
+    // Cancel is about to disappear: if it had the focus, Run takes it, rather than the page.
+    if (runArea.current?.contains(document.activeElement)) runButton.current?.focus();
   }
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
+    if (blocker === 'noLanguage') sourceSelect.current?.focus();
     if (running || blocker) return;
     setRunLanguage(language);
     setReopened(undefined);
     void run(request, options.engine);
   }
 
-  // Ctrl/Cmd+Enter runs from anywhere on the page, not only from inside the form.
+  // Ctrl/Cmd+Enter runs from anywhere on the page, not only from inside the form; Escape cancels a run.
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
-    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
-    event.preventDefault();
-    submit();
+    if (event.defaultPrevented) return;
+    if (event.key === 'Escape' && running) {
+      event.preventDefault();
+      stop();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+    }
   });
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onKeyDown(event);
@@ -158,15 +228,26 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
 
         <form onSubmit={submit} aria-labelledby="article-heading" className="workspace-form grid gap-6">
           <div className="grid content-start gap-3">
-            <ArticleFileDrop onOpened={(article) => loadText(importedText(article))}>
-              <ArticleInput text={text} onChange={setText} lang={language} />
+            <ArticleFileDrop onOpened={(opened) => loadText(importedText(opened))}>
+              <ArticleInput text={text} onChange={editText} lang={language} textareaRef={article} />
             </ArticleFileDrop>
+            <div role="status" className="flex min-h-0 flex-wrap items-center gap-3 text-sm empty:hidden">
+              {replaced !== undefined && (
+                <>
+                  <span className="text-neutral-700 dark:text-neutral-300">{t('replaced')}</span>
+                  <Button size="sm" onClick={undoReplace}>
+                    {t('undo')}
+                  </Button>
+                </>
+              )}
+            </div>
             <SourceLanguage
               detection={detection}
               pending={pending}
               hasText={text.trim() !== ''}
               value={source}
               onChange={setSource}
+              selectRef={sourceSelect}
             />
             <RemovedLines removed={removed} />
           </div>
@@ -178,8 +259,14 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
             />
             <DigestOptions options={options} onChange={changeOptions} />
           </div>
-          <div className="workspace-run grid gap-4">
-            <RunControls state={state} blocker={blocker && t(`blocker.${blocker}`)} onCancel={cancel} />
+          <div ref={runArea} className="workspace-run grid scroll-mt-4 gap-4">
+            <RunControls
+              state={state}
+              blocker={blocker && t(`blocker.${blocker}`)}
+              asks={blocker === 'noLanguage'}
+              onCancel={stop}
+              runButtonRef={runButton}
+            />
             {state.status === 'running' && <RunProgress run={state} />}
           </div>
         </form>
@@ -188,7 +275,11 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
       {reopened && reopenedView ? (
         <ResultsView key={reopened.id} view={reopenedView} />
       ) : (
-        state.status !== 'idle' && <ResultsView view={state} language={runLanguage} />
+        state.status !== 'idle' && (
+          <div ref={resultsArea} className="scroll-mt-4">
+            <ResultsView view={state} language={runLanguage} />
+          </div>
+        )
       )}
       {state.status === 'done' && (
         <ShareButton
@@ -203,14 +294,20 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
   );
 }
 
-type Blocker = 'noText' | 'tooLong' | 'noTargets' | 'sameLanguage';
+type Blocker = 'noText' | 'tooLong' | 'noTargets' | 'sameLanguage' | 'noLanguage';
 
 /**
- * Why the request cannot run yet, by the API's rules. Only the text and the number of targets can break them:
- * every other field comes from a picker that offers only what the API's schema accepts.
+ * Why the request cannot run yet, by the API's rules (only the text and the number of targets can break them:
+ * every other field comes from a picker that offers only what the API's schema accepts), or because the
+ * article's language is neither detected nor chosen.
  */
-function blockerOf(request: DigestRequest, chosenTargets: number): Blocker | undefined {
+function blockerOf(
+  request: DigestRequest,
+  chosenTargets: number,
+  unknownLanguage: boolean,
+): Blocker | undefined {
   if (request.text.trim() === '') return 'noText';
+  if (unknownLanguage) return 'noLanguage';
   if (chosenTargets === 0) return 'noTargets';
   if (request.targets.length === 0) return 'sameLanguage';
   if (!isArticleText(request.text)) return 'tooLong';

@@ -73,12 +73,57 @@ export class WorkspacePage {
       .filter({ hasText: new RegExp(`^${escape(before)}.+${escape(after)}$`) });
   }
 
+  /** How a run ended when some of its languages failed: "Done: 2 of 3 languages. Arabic: …". */
+  get outcomeStatus(): Locator {
+    const [before = ''] = this.t('RunControls.partial', { done: 0, total: 0, failures: '' }).split('0');
+    return this.page.getByRole('status').filter({ hasText: new RegExp(`^${escape(before)}`) });
+  }
+
+  /** What a running run is doing: downloads, the summary, the languages. */
+  get progress(): Locator {
+    return this.page.getByRole('group', { name: this.t('RunProgress.label'), exact: true });
+  }
+
+  get sourceSelect(): Locator {
+    return this.page.getByRole('combobox', { name: this.t('SourceLanguage.label') });
+  }
+
+  /** A target language's chip in "Translate into". */
+  targetChip(code: string): Locator {
+    return this.page
+      .getByRole('group', { name: this.t('TargetPicker.legend'), exact: true })
+      .getByRole('listitem')
+      .filter({ hasText: nameIn(this.locale, code) });
+  }
+
   tab(code: string): Locator {
     return this.translation.getByRole('tab', { name: nameIn(this.locale, code), exact: true });
   }
 
   async loadSample() {
     await this.page.getByRole('button', { name: this.t('Workspace.sample') }).click();
+  }
+
+  /** The sample on the server engine, into `targets` when given: ready to Run. */
+  async prepareSample(targets?: string[]) {
+    await this.chooseEngine('server');
+    await this.loadSample();
+    if (targets) await this.setTargets(targets);
+  }
+
+  /** The sample, run on the server to the end. */
+  async runSample(targets?: string[]) {
+    await this.prepareSample(targets);
+    await this.run();
+    await expect(this.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
+  }
+
+  /** Shares the finished result from the workspace's Share panel. */
+  async createShare() {
+    await this.page.getByRole('button', { name: this.t('ShareButton.open') }).click();
+    const panel = this.page.getByRole('region', { name: this.t('ShareButton.heading') });
+    await panel.getByRole('button', { name: this.t('ShareButton.create') }).click();
+    await expect(panel.getByRole('textbox', { name: this.t('ShareButton.link') })).toHaveValue(/\/s\//);
   }
 
   /** Picks an option of a segmented control by clicking its label, as a reader does. */

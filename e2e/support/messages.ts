@@ -35,6 +35,18 @@ export const SEED_ARTICLE = readFileSync(
   'utf8',
 );
 
+/**
+ * `copies` copies of the seed article, every paragraph numbered so that no sentence repeats (a repeated
+ * sentence is translated once): long enough that a run is still going when a test acts on it.
+ */
+export function longArticle(copies: number): string {
+  return Array.from({ length: copies }, (_, copy) =>
+    SEED_ARTICLE.split('\n\n')
+      .map((paragraph) => `(${copy + 1}) ${paragraph}`)
+      .join('\n\n'),
+  ).join('\n\n');
+}
+
 /** A run of at least three letters of `script`: the text is really written in it. */
 export const SCRIPT_TEXT = {
   ru: /\p{Script=Cyrillic}{3,}/u,

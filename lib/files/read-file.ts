@@ -45,7 +45,7 @@ export async function readArticleFile(file: ArticleFile): Promise<ImportedArticl
     // HTML is read as "Import from URL" reads a page (Readability); the rest is text already.
     return extractArticle({ type: kind === 'html' ? 'text/html' : 'text/plain', body: text });
   } catch (error) {
-    if (isBitextError(error) && error.code === 'unsupported_content') {
+    if (isBitextError(error) && error.code === 'no_article') {
       throw new BitextError('file_empty', 'The file has no article text to read.');
     }
     throw error;

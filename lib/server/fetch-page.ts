@@ -103,7 +103,7 @@ function parsePageUrl(input: string, base?: URL): URL {
   try {
     url = new URL(input, base);
   } catch {
-    throw notAllowed(`"${input}" is not a URL.`);
+    throw new BitextError('url_invalid', `"${input}" is not a URL.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw notAllowed(`Only http and https pages can be imported, not ${url.protocol} URLs.`);

@@ -92,7 +92,7 @@ export async function summarizeAbstractive(
 
   const picked = splitSentences(parts.join(' '), spec.language)
     .map((s) => s.text)
-    .slice(0, summarySentenceCount(options.type, options.length));
+    .slice(0, summarySentenceCount(options.type, options.length, sentences.length));
   return {
     text: formatSummary(picked, options.type),
     sentences: picked.map((text) => ({ text, sources: [] })),

@@ -7,6 +7,7 @@ import { baseLanguage } from '@/lib/langs';
 import { splitWords } from '@/lib/text/segment';
 import {
   formatSummary,
+  opensWithHeadline,
   summarySentenceCount,
   type Summary,
   type SummaryLength,
@@ -61,13 +62,18 @@ export function summarizeExtractive(
   const candidates = candidateIndices(sentences);
   const scores = textRank(candidates.map((index) => contentWords(sentences[index] ?? '', base, stopwords)));
 
+  // The headline ranks with the rest (it ties the lede to the story) but is never picked: it is the article's
+  // title, not one of its points.
+  const headline = opensWithHeadline(sentences) && candidates[0] === 0;
+  const points = candidates.length - (headline ? 1 : 0);
   const picked = candidates
     .map((index, k) => ({ index, score: scores[k] ?? 0 }))
+    .filter(({ index }) => !(headline && index === 0))
     .sort((a, b) => {
       const byScore = b.score - a.score;
       return Math.abs(byScore) > SCORE_EPSILON ? byScore : a.index - b.index;
     })
-    .slice(0, summarySentenceCount(opts.type, opts.length))
+    .slice(0, summarySentenceCount(opts.type, opts.length, points))
     .map(({ index }) => index)
     .sort((a, b) => a - b)
     .map((index) => ({ text: (sentences[index] ?? '').trim(), sources: [index] }));

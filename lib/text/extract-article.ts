@@ -4,6 +4,7 @@ import { detectLanguage } from '@/lib/detect';
 import { BitextError } from '@/lib/errors';
 import { isLanguageCode, UNDETERMINED, type LanguageCode } from '@/lib/langs';
 import { LIMITS } from '@/lib/limits';
+import { articleLength } from '@/lib/schemas/rules';
 import { stripBoilerplate } from '@/lib/text/boilerplate';
 import { normalizeText } from '@/lib/text/normalize';
 
@@ -29,12 +30,13 @@ export interface ArticleBody {
  */
 export function extractArticle(page: ArticleBody): ImportedArticle {
   const reading = page.type === 'text/plain' ? readPlainText(page.body) : readHtml(page.body);
-  if (!reading) throw new BitextError('unsupported_content', 'The page has no readable article.');
+  if (!reading) throw new BitextError('no_article', 'The page has no readable article.');
   const { title, byline, text, declaredLanguage } = reading;
-  if (text.length > LIMITS.articleChars) {
+  const length = articleLength(text);
+  if (length > LIMITS.articleChars) {
     throw new BitextError(
       'input_too_large',
-      `The article has ${text.length} characters; at most ${LIMITS.articleChars} can be read at once.`,
+      `The article has ${length} characters; at most ${LIMITS.articleChars} can be read at once.`,
       { limit: LIMITS.articleChars },
     );
   }

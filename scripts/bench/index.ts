@@ -7,8 +7,10 @@
  * Against the production build (`npm run build` first; each starts its own `next start` on a free loopback
  * port): browser (bench 2, worker vs server), cache (4), page-weight (6), lighthouse (7), http-load (8),
  * pages (issue 16: every page's throughput against the floor, latency at a fixed load, weight, Lighthouse).
+ * responsiveness (keystrokes, long tasks and Cancel with a 100,000-character article).
  * In this process, on the fixture models: overhead (3), scaling (long articles: 10, 100, 1,000 sentences).
- * Without models: detect (language detection's accuracy per library and language, on tests/detect).
+ * Without models: detect (language detection's accuracy per library and language, on tests/detect), summary
+ * (summary/article ratio per length, on the seed and on long articles).
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -23,6 +25,8 @@ import { benchOverhead } from './overhead';
 import { benchScaling } from './scaling';
 import { benchPageWeight } from './page-weight';
 import { benchPages } from './pages';
+import { benchResponsiveness } from './responsiveness';
+import { benchSummary } from './summary';
 import { formatTable, machine, saveRun, type BenchRun, type BenchSection } from './report';
 import { prepareSyntheticModels, type SyntheticModels } from './synthetic';
 import { benchTranslate, HEADLINE, SWEEP } from './translate';
@@ -44,7 +48,9 @@ type SectionName =
   | 'lighthouse'
   | 'http-load'
   | 'pages'
-  | 'detect';
+  | 'detect'
+  | 'summary'
+  | 'responsiveness';
 
 const SECTIONS: Record<SectionName, (models: SyntheticModels, options: Options) => Promise<BenchSection>> = {
   translate: (models, options) =>
@@ -59,6 +65,8 @@ const SECTIONS: Record<SectionName, (models: SyntheticModels, options: Options) 
   'http-load': () => benchHttpLoad(),
   pages: () => benchPages(),
   detect: () => benchDetect(),
+  summary: () => benchSummary(),
+  responsiveness: () => benchResponsiveness(),
 };
 
 const optionsSchema = z.object({
@@ -75,6 +83,8 @@ const optionsSchema = z.object({
       'http-load',
       'pages',
       'detect',
+      'summary',
+      'responsiveness',
     ]),
   ),
   rounds: z.coerce.number().int().min(1).max(10),

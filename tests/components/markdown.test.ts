@@ -30,7 +30,7 @@ describe('digestMarkdown', () => {
       {
         text: readArticle('en-sana-lavrov.txt'),
         targets: ['ru', 'ar'],
-        summary: { mode: 'extractive', type: 'key-points', length: 'short' },
+        summary: { mode: 'extractive', type: 'key-points', length: 'long' },
         translate: 'both',
       },
       configureFixtureModels(),

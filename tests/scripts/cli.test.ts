@@ -132,7 +132,7 @@ describe('cli', () => {
     expect(digest.stderr).toContain('npm run models:pull -- ru');
     const result = JSON.parse(digest.stdout);
     expect(result.summary.mode).toBe('extractive');
-    expect(result.summary.sentences).toHaveLength(5);
+    expect(result.summary.sentences).toHaveLength(2);
 
     const detect = await cli(['detect', seedFile], env);
     expect(detect).toMatchObject({ code: 0 });

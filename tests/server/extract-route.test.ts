@@ -54,6 +54,7 @@ describe('POST /api/v1/extract', () => {
 
   it.each([
     ['file:///etc/passwd', 400, 'url_not_allowed'],
+    ['not a url', 400, 'url_invalid'],
     [`http://127.0.0.1:1/`, 422, 'url_unreachable'],
   ])('answers %s with %i %s', async (url, status, code) => {
     const response = await json(extract(post({ url })));

@@ -143,9 +143,9 @@ describe('languages and charsets', () => {
 });
 
 describe('pages without an article', () => {
-  it.each(['/menu', '/empty'])('%s: unsupported content, "no readable article" (415)', async (path) => {
+  it.each(['/menu', '/empty'])('%s: no article found, not "not HTML" (422 no_article)', async (path) => {
     const error = await failure(importArticle(`${server.origin}${path}`, local));
-    expect(error).toMatchObject({ code: 'unsupported_content', status: 415 });
+    expect(error).toMatchObject({ code: 'no_article', status: 422 });
     expect(error.message).toContain('no readable article');
   });
 

@@ -145,9 +145,13 @@ describe('refusing URLs that point inside the network (guard on)', () => {
     expect(error.message).toMatch(/user name or password/);
   });
 
-  it('refuses what is not a URL', async () => {
+  it('says what is not a URL is not one (400 url_invalid), not that it is refused', async () => {
     const error = await failure(fetchPage('news.example.com/story'));
-    expect(error).toMatchObject({ code: 'url_not_allowed', message: expect.stringMatching(/is not a URL/) });
+    expect(error).toMatchObject({
+      code: 'url_invalid',
+      status: 400,
+      message: expect.stringMatching(/is not a URL/),
+    });
   });
 });
 

@@ -63,7 +63,7 @@ export default async function SharePage({ params, searchParams }: Props) {
   const t = await getTranslations({ locale, namespace: 'SharePage' });
   const format = await getFormatter({ locale });
   // Only the share's own languages, and only what naming them needs: the page's payload carries this list
-  // to the browser, and nothing on it translates (so no targets, no model routes).
+  // to the browser, and nothing on it translates (so no targets, no model routes, nothing unavailable).
   const used = new Set([share.source.language, ...Object.keys(share.translations)]);
   const languages = listLanguages()
     .filter((l) => used.has(l.code))
@@ -73,6 +73,7 @@ export default async function SharePage({ params, searchParams }: Props) {
       nativeName,
       dir,
       targets: [],
+      unavailable: [],
     }));
   const nameOf = (code: string) => languages.find((l) => l.code === code)?.name ?? code;
   // Dates, not times: the server does not know the reader's time zone, and a day is what matters here.
