@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 import { RUN_TIMEOUT_MS, WorkspacePage } from './pages/workspace-page';
 import { nameIn, SCRIPT_TEXT } from './support/messages';
@@ -8,11 +8,11 @@ test.setTimeout(150_000);
 
 const TITLE = 'Lavrov: Russia isn’t’ conducting any secret negotiations about Syria';
 
-test('a finished result is kept in this browser, reopened after a reload without running, then deleted', async ({
+test('a finished result is kept in this browser, survives a reload, reopens in a new tab without running, then is deleted', async ({
   page,
 }) => {
-  // Every message any worker is sent, and every digest request: reopening must make neither.
-  await page.addInitScript(() => {
+  // Every message any worker is sent, in every tab: reopening must send none.
+  await page.context().addInitScript(() => {
     const counts = { worker: 0 };
     Object.assign(window, { __counts: counts });
     const post = Worker.prototype.postMessage;
@@ -31,38 +31,47 @@ test('a finished result is kept in this browser, reopened after a reload without
   await workspace.run();
   await expect(workspace.doneStatus('server')).toBeVisible({ timeout: RUN_TIMEOUT_MS.server });
 
-  const history = page.getByRole('region', { name: t('History.heading') });
-  const entry = history.getByRole('listitem').filter({ hasText: TITLE });
-  await expect(entry).toBeVisible();
-  await expect(entry).toContainText(
+  const entryIn = (tab: Page) =>
+    tab
+      .getByRole('region', { name: t('History.heading') })
+      .getByRole('listitem')
+      .filter({ hasText: TITLE });
+  await expect(entryIn(page)).toBeVisible();
+  await expect(entryIn(page)).toContainText(
     `${nameIn('en', 'en')} → ${nameIn('en', 'ru')} and ${nameIn('en', 'hi')}`,
   );
-  await expect(entry).toContainText(String(new Date().getFullYear()));
-
-  // A fresh page: nothing in the box, nothing run.
+  await expect(entryIn(page)).toContainText(String(new Date().getFullYear()));
   await workspace.article.fill('');
   await page.reload();
+  await expect(entryIn(page)).toBeVisible();
+
+  // A new tab: its own (empty) draft, no result of its own, nothing run.
+  const tab = await page.context().newPage();
+  const fresh = new WorkspacePage(tab);
   const digests: string[] = [];
-  page.on('request', (request) => {
+  tab.on('request', (request) => {
     if (request.url().includes('/api/v1/digests')) digests.push(request.url());
   });
+  await fresh.goto();
+  const entry = entryIn(tab);
   await expect(entry).toBeVisible();
-  await expect(workspace.translation).toHaveCount(0);
+  await expect(fresh.translation).toHaveCount(0);
   await entry.getByRole('button', { name: TITLE, exact: true }).click();
-  await expect(workspace.translation).toBeVisible();
-  await workspace.tab('hi').click();
-  await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.hi);
-  await workspace.tab('ru').click();
-  await expect(workspace.translationPanel).toContainText(SCRIPT_TEXT.ru);
+  await expect(fresh.translation).toBeVisible();
+  await fresh.tab('hi').click();
+  await expect(fresh.translationPanel).toContainText(SCRIPT_TEXT.hi);
+  await fresh.tab('ru').click();
+  await expect(fresh.translationPanel).toContainText(SCRIPT_TEXT.ru);
   expect(
-    await page.evaluate(() => (window as unknown as { __counts: { worker: number } }).__counts.worker),
+    await tab.evaluate(() => (window as unknown as { __counts: { worker: number } }).__counts.worker),
   ).toBe(0);
   expect(digests).toEqual([]);
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  expect((await new AxeBuilder({ page: tab }).analyze()).violations).toEqual([]);
 
   await entry.getByRole('button', { name: t('History.delete', { title: TITLE }) }).click();
   await expect(entry).toHaveCount(0);
-  await page.reload();
+  await tab.reload();
+  const history = tab.getByRole('region', { name: t('History.heading') });
   await expect(history).toBeVisible();
   await expect(history.getByRole('listitem')).toHaveCount(0);
 });

@@ -9,7 +9,7 @@ test('Cancel leaves the focus on Run, and Escape cancels a run', async ({ page }
   const workspace = new WorkspacePage(page);
   await workspace.goto();
   await workspace.chooseEngine('server');
-  await workspace.article.fill(longArticle(30));
+  await workspace.article.fill(longArticle(30, 'keyboard'));
   await workspace.chooseScope('both');
   const cancelled = page.getByRole('status').filter({ hasText: workspace.t('Errors.cancelled') });
 

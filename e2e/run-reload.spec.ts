@@ -20,7 +20,7 @@ test('a server run reattaches after a reload and after a UI-language switch', as
   let workspace = new WorkspacePage(page);
   await workspace.goto();
   await workspace.chooseEngine('server');
-  await workspace.article.fill(longArticle(30));
+  await workspace.article.fill(longArticle(30, 'reload'));
   await workspace.chooseScope('both');
   // The page follows the job's events once it has noted the job: from then on a reload can find it.
   const following = page.waitForRequest((r) => /\/api\/v1\/digests\/[^/]+\/events$/.test(r.url()));

@@ -11,7 +11,7 @@ test('on Run at 1440×900, progress comes into view and is announced, then the f
   const workspace = new WorkspacePage(page);
   await workspace.goto();
   await workspace.chooseEngine('server');
-  await workspace.article.fill(longArticle(30));
+  await workspace.article.fill(longArticle(30, 'visible'));
   await workspace.chooseScope('both');
   await page.evaluate(() => window.scrollTo(0, 0));
   await workspace.run();

@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { localeInfo, routing } from '../i18n/routing';
 import { translationRoute } from '../lib/models/registry';
 import { RUN_TIMEOUT_MS, WorkspacePage } from './pages/workspace-page';
-import { nameIn, SCRIPT_TEXT, SEED_ARTICLE } from './support/messages';
+import { longArticle, nameIn, SCRIPT_TEXT, SEED_ARTICLE } from './support/messages';
 
 // Runs go through the fixture models on a two-core machine: give them room.
 test.setTimeout(120_000);
@@ -122,15 +122,9 @@ test('a full-article translation pairs every source sentence with its translatio
 test('Cancel stops a run on the server', async ({ page, request }) => {
   const workspace = new WorkspacePage(page);
   await workspace.goto();
-  // Long enough that the run is still going when Cancel is pressed: 30 copies, every paragraph numbered so that
-  // no sentence repeats (a repeated sentence is translated once).
-  const copies = Array.from({ length: 30 }, (_, copy) =>
-    SEED_ARTICLE.split('\n\n')
-      .map((paragraph) => `(${copy + 1}) ${paragraph}`)
-      .join('\n\n'),
-  );
+  // Long enough that the run is still going when Cancel is pressed.
   await workspace.chooseEngine('server');
-  await workspace.article.fill(copies.join('\n\n'));
+  await workspace.article.fill(longArticle(30, 'cancel'));
   await workspace.chooseScope('both');
   const submitted = page.waitForResponse(
     (r) => r.url().endsWith('/api/v1/digests') && r.request().method() === 'POST',

@@ -38,7 +38,16 @@ async function readAll(): Promise<HistoryEntry[]> {
 }
 
 /** Records a finished result, then forgets the oldest beyond the limit. */
+/** The same run seen again: a reload brings a finished result back from the tab's session, a new object. */
+function sameRun(a: HistoryEntry, b: HistoryEntry): boolean {
+  return (
+    JSON.stringify(a.request) === JSON.stringify(b.request) &&
+    JSON.stringify(a.result) === JSON.stringify(b.result)
+  );
+}
+
 export async function keepResult(entry: HistoryEntry): Promise<void> {
+  if ((await readAll()).some((kept) => sameRun(kept, entry))) return;
   await set(entry.id, entry, historyStore());
   const all = await readAll();
   await Promise.all(all.slice(HISTORY_LIMIT).map((old) => del(old.id, historyStore())));

@@ -37,12 +37,13 @@ export const SEED_ARTICLE = readFileSync(
 
 /**
  * `copies` copies of the seed article, every paragraph numbered so that no sentence repeats (a repeated
- * sentence is translated once): long enough that a run is still going when a test acts on it.
+ * sentence is translated once): long enough that a run is still going when a test acts on it. `label` makes
+ * each test's article its own: the same text would be answered from the result cache, done at once.
  */
-export function longArticle(copies: number): string {
+export function longArticle(copies: number, label: string): string {
   return Array.from({ length: copies }, (_, copy) =>
     SEED_ARTICLE.split('\n\n')
-      .map((paragraph) => `(${copy + 1}) ${paragraph}`)
+      .map((paragraph) => `(${label} ${copy + 1}) ${paragraph}`)
       .join('\n\n'),
   ).join('\n\n');
 }
