@@ -37,7 +37,6 @@ async function readAll(): Promise<HistoryEntry[]> {
   return all.map(([, entry]) => entry).sort((a, b) => b.savedAt.localeCompare(a.savedAt));
 }
 
-/** Records a finished result, then forgets the oldest beyond the limit. */
 /** The same run seen again: a reload brings a finished result back from the tab's session, a new object. */
 function sameRun(a: HistoryEntry, b: HistoryEntry): boolean {
   return (
@@ -46,11 +45,13 @@ function sameRun(a: HistoryEntry, b: HistoryEntry): boolean {
   );
 }
 
+/** Records a finished result (once per run), then forgets the oldest beyond the limit. */
 export async function keepResult(entry: HistoryEntry): Promise<void> {
-  if ((await readAll()).some((kept) => sameRun(kept, entry))) return;
+  const kept = await readAll();
+  if (kept.some((other) => sameRun(other, entry))) return;
   await set(entry.id, entry, historyStore());
-  const all = await readAll();
-  await Promise.all(all.slice(HISTORY_LIMIT).map((old) => del(old.id, historyStore())));
+  // The new entry is the newest: what falls past the limit is the tail of what was kept.
+  await Promise.all(kept.slice(HISTORY_LIMIT - 1).map((old) => del(old.id, historyStore())));
   changed();
 }
 

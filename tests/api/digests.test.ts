@@ -22,18 +22,13 @@ import type { ProgressEvent } from '@/lib/pipeline/events';
 import type { JobView } from '@/lib/pipeline/protocol';
 import { digestJobs } from '@/lib/server/jobs';
 import { readArticle, scriptShare } from '../support/fixture-models';
+import { postRequest } from '../support/requests';
 
 const seed = readArticle('en-sana-lavrov.txt');
 const body = { text: seed, targets: ['ru', 'zh-Hans', 'hi'] };
 
 function post(payload: unknown, contentType = 'application/json'): Promise<Response> {
-  return create(
-    new Request('http://127.0.0.1/api/v1/digests', {
-      method: 'POST',
-      headers: { 'content-type': contentType },
-      body: typeof payload === 'string' ? payload : JSON.stringify(payload),
-    }),
-  );
+  return create(postRequest('http://127.0.0.1/api/v1/digests', payload, { 'content-type': contentType }));
 }
 
 const at = (id: string) => ({ params: Promise.resolve({ id }) });

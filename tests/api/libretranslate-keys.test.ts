@@ -19,6 +19,7 @@ import { POST as translateFile } from '@/app/api/libretranslate/translate_file/r
 import { POST as translate } from '@/app/api/libretranslate/translate/route';
 import { POST as webTranslate } from '@/app/api/v1/translate/route';
 import { fileRequest, jsonRequest, read } from '../support/libretranslate';
+import { postRequest } from '../support/requests';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -58,11 +59,7 @@ describe('BITEXT_REQUIRE_API_KEY=1', () => {
 
   it('leaves the web UI alone', async () => {
     const response = await webTranslate(
-      new Request('http://127.0.0.1/api/v1/translate', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text: 'Hello.', source: 'en', target: 'ru' }),
-      }),
+      postRequest('http://127.0.0.1/api/v1/translate', { text: 'Hello.', source: 'en', target: 'ru' }),
     );
     expect(response.status).toBe(200);
   });

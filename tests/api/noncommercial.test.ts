@@ -13,6 +13,7 @@ await vi.hoisted(async () => {
 
 import { GET as languages } from '@/app/api/v1/languages/route';
 import { POST as translate } from '@/app/api/v1/translate/route';
+import { postRequest } from '../support/requests';
 
 interface Listed {
   code: string;
@@ -39,10 +40,10 @@ describe('BITEXT_ALLOW_NONCOMMERCIAL=0', () => {
 
   it('answers a translation only NLLB-200 could make with 422 noncommercial_disallowed', async () => {
     const response = await translate(
-      new Request('http://127.0.0.1/api/v1/translate', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text: 'The minister spoke on Monday.', source: 'en', target: 'pt' }),
+      postRequest('http://127.0.0.1/api/v1/translate', {
+        text: 'The minister spoke on Monday.',
+        source: 'en',
+        target: 'pt',
       }),
     );
     expect(response.status).toBe(422);

@@ -16,14 +16,9 @@ import { POST as translate } from '@/app/api/v1/translate/route';
 import type { DigestResult } from '@/lib/pipeline/digest';
 import type { JobView } from '@/lib/pipeline/protocol';
 import { readArticle } from '../support/fixture-models';
+import { postRequest } from '../support/requests';
 
-function post(body: unknown): Request {
-  return new Request('http://127.0.0.1/api', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-}
+const post = (body: unknown) => postRequest('http://127.0.0.1/api', body);
 
 async function json(response: Response | Promise<Response>) {
   const r = await response;

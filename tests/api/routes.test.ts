@@ -12,15 +12,12 @@ import { POST as summarize } from '@/app/api/v1/summarize/route';
 import { POST as translate } from '@/app/api/v1/translate/route';
 import { LIMITS } from '@/lib/limits';
 import { readArticle, scriptShare } from '../support/fixture-models';
+import { postRequest } from '../support/requests';
 
 const seed = readArticle('en-sana-lavrov.txt');
 
 function post(body: unknown, contentType = 'application/json'): Request {
-  return new Request('http://127.0.0.1/api', {
-    method: 'POST',
-    headers: { 'content-type': contentType },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
+  return postRequest('http://127.0.0.1/api', body, { 'content-type': contentType });
 }
 
 async function json(response: Response | Promise<Response>) {

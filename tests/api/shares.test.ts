@@ -11,6 +11,7 @@ await vi.hoisted(async () => {
 import { POST as create } from '@/app/api/v1/shares/route';
 import { DELETE as remove, GET as read } from '@/app/api/v1/shares/[id]/route';
 import { seedShareRequest } from '../support/share-request';
+import { postRequest } from '../support/requests';
 
 let body: Awaited<ReturnType<typeof seedShareRequest>>;
 beforeAll(async () => {
@@ -19,13 +20,7 @@ beforeAll(async () => {
 
 let client = 0;
 function post(payload: unknown, ip = `127.0.0.${++client}`) {
-  return create(
-    new Request('http://127.0.0.1:3000/api/v1/shares', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
-      body: JSON.stringify(payload),
-    }),
-  );
+  return create(postRequest('http://127.0.0.1:3000/api/v1/shares', payload, { 'x-forwarded-for': ip }));
 }
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 

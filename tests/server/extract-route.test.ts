@@ -8,14 +8,9 @@ vi.hoisted(() => {
 
 import { POST as extract } from '@/app/api/v1/extract/route';
 import { page, startPageServer, type PageServer } from './page-server';
+import { postRequest } from '../support/requests';
 
-function post(body: unknown): Request {
-  return new Request('http://127.0.0.1/api/v1/extract', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-}
+const post = (body: unknown) => postRequest('http://127.0.0.1/api/v1/extract', body);
 
 interface Answer {
   status: number;

@@ -1,4 +1,6 @@
 /** Requests to the LibreTranslate-compatible routes, as a client on another machine would send them. */
+import { postRequest } from './requests';
+
 export const BASE = 'http://127.0.0.1:3000/api/libretranslate';
 
 let client = 0;
@@ -8,11 +10,7 @@ export function address(ip?: string): string {
 }
 
 export function jsonRequest(path: string, body: unknown, ip?: string): Request {
-  return new Request(`${BASE}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': address(ip) },
-    body: JSON.stringify(body),
-  });
+  return postRequest(`${BASE}${path}`, body, { 'x-forwarded-for': address(ip) });
 }
 
 export function formRequest(path: string, fields: Record<string, string>, ip?: string): Request {
