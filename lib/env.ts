@@ -49,6 +49,12 @@ const serverVariables = {
   BITEXT_RATE_SHARES: perMinute(10),
   /** The LibreTranslate-compatible API answers only requests with a valid key (`npm run keys`). */
   BITEXT_REQUIRE_API_KEY: flag.default(false),
+  /** Shares, result cache and API keys in Postgres (`postgres://…`); unset: SQLite in the data dir. */
+  BITEXT_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Digest jobs on BullMQ and shared rate limits in Redis (`redis://…`); unset: all in this process. */
+  BITEXT_REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Digests one `npm run worker` process runs at the same time. */
+  BITEXT_WORKER_CONCURRENCY: wholeNumber(1, 16).default(1),
 };
 
 const limit = (fallback: number) => wholeNumber(1).default(fallback);

@@ -31,6 +31,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
       shares: e.BITEXT_RATE_SHARES,
     },
     requireApiKey: e.BITEXT_REQUIRE_API_KEY,
+    databaseUrl: e.BITEXT_DATABASE_URL,
+    redisUrl: e.BITEXT_REDIS_URL,
+    workerConcurrency: e.BITEXT_WORKER_CONCURRENCY,
   };
 }
 
