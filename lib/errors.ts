@@ -37,6 +37,8 @@ export const ERROR_STATUS = {
   internal: 500,
   model_unavailable: 503,
   queue_full: 503,
+  /** Redis (the shared job queue) cannot be reached; the browser engine still works. */
+  queue_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
