@@ -37,6 +37,8 @@ export const ERROR_STATUS = {
   internal: 500,
   model_unavailable: 503,
   queue_full: 503,
+  /** The share database (Postgres) is down: writes are refused with Retry-After; hot shares still read. */
+  store_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
