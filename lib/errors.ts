@@ -39,6 +39,8 @@ export const ERROR_STATUS = {
   queue_full: 503,
   /** Redis (the shared job queue) cannot be reached; the browser engine still works. */
   queue_unavailable: 503,
+  /** The share database (Postgres) is down: writes are refused with Retry-After; hot shares still read. */
+  store_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
