@@ -5,7 +5,6 @@
  * Every child is killed by its pid on exit, also after a failure.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApp, type AppServer } from './app-server';
 import { startPostgres, startRedis, type Service } from './services';
