@@ -5,6 +5,7 @@
  * Every child is killed by its pid on exit, also after a failure.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { startApp, type AppServer } from './app-server';
 import { startPostgres, startRedis, type Service } from './services';
@@ -112,6 +113,8 @@ export async function startTopology({ web = 2, workers = 2, workerEnv = {} } = {
       BITEXT_ALLOW_REMOTE_MODELS: '0',
       BITEXT_DATABASE_URL: postgres.url,
       BITEXT_REDIS_URL: redis.url,
+      // One key for every web process: a share has one ETag whichever process answers.
+      BITEXT_SHARE_SECRET: randomBytes(32).toString('base64url'),
     };
     const webs: AppServer[] = [];
     for (let i = 0; i < web; i++) {
