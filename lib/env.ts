@@ -53,6 +53,8 @@ const serverVariables = {
   BITEXT_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Digest jobs on BullMQ and shared rate limits in Redis (`redis://…`); unset: all in this process. */
   BITEXT_REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Key for share pages' ETags and nonces, the same on every web process; unset: random per process. */
+  BITEXT_SHARE_SECRET: z.string().min(16).optional(),
   /** Digests one `npm run worker` process runs at the same time. */
   BITEXT_WORKER_CONCURRENCY: wholeNumber(1, 16).default(1),
 };

@@ -18,6 +18,9 @@ const STOP_TIMEOUT_MS = 10_000;
 
 export interface AppServer {
   origin: string;
+  port: number;
+  /** The process group leader's pid: what a fault script kills. */
+  pid: number;
   dataDir: string;
   /** Sends `signal` to the server and every process it started. */
   signal(signal: NodeJS.Signals): void;
@@ -32,6 +35,8 @@ export interface AppServerOptions {
   env?: Record<string, string>;
   /** Data to start on, kept after close: how a test restarts the app on what it wrote. */
   dataDir?: string;
+  /** A fixed port (a restarted web process keeps its address); a free one when absent. */
+  port?: number;
 }
 
 /** A port nothing listens on right now, from the OS. */
@@ -47,12 +52,16 @@ export async function freePort(): Promise<number> {
  * Starts the build in .next (it must exist: building takes minutes and would write over the `.next` of a
  * developer's running `next dev`).
  */
-export async function startApp({ env = {}, dataDir }: AppServerOptions = {}): Promise<AppServer> {
+export async function startApp({
+  env = {},
+  dataDir,
+  port: fixedPort,
+}: AppServerOptions = {}): Promise<AppServer> {
   if (!existsSync(path.join(APP_ROOT, '.next', 'BUILD_ID'))) {
     throw new Error(`No production build in ${APP_ROOT}.next: run \`npm run build\` first.`);
   }
   const data = dataDir ?? (await mkdtemp(path.join(tmpdir(), 'bitext-app-')));
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   // Plain node, not through tsx: the server must not inherit its parent's react-server condition. In its own
   // process group, so that a signal reaches every process it starts.
@@ -99,7 +108,7 @@ export async function startApp({ env = {}, dataDir }: AppServerOptions = {}): Pr
     }
     try {
       if ((await fetch(`${origin}/api/v1/health`)).ok)
-        return { origin, dataDir: data, signal, exited, close };
+        return { origin, port, pid: child.pid!, dataDir: data, signal, exited, close };
     } catch {
       // Not listening yet.
     }

@@ -34,6 +34,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     databaseUrl: e.BITEXT_DATABASE_URL,
     redisUrl: e.BITEXT_REDIS_URL,
     workerConcurrency: e.BITEXT_WORKER_CONCURRENCY,
+    shareSecret: e.BITEXT_SHARE_SECRET,
   };
 }
 

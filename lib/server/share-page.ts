@@ -1,11 +1,19 @@
 import 'server-only';
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 import { processGlobal } from '@/lib/process-global';
+import { readEnv } from '@/lib/server/env';
 import { shareStore } from '@/lib/store/shares';
 
-/** This process's key for the share pages' ETags and nonces (a restart changes both: caches ask again). */
-const secret = processGlobal('share-page-secret', () => randomBytes(32));
+/**
+ * The key for the share pages' ETags and nonces. From BITEXT_SHARE_SECRET when set, so that every web process
+ * behind one load balancer gives a share the same ETag; otherwise random per process (a restart changes both:
+ * caches ask again).
+ */
+const secret = processGlobal('share-page-secret', () => {
+  const configured = readEnv().shareSecret;
+  return configured ? createHash('sha256').update(configured).digest() : randomBytes(32);
+});
 
 export type SharePageAnswer =
   { status: 'found'; etag: string; nonce: string } | { status: 'expired' } | { status: 'missing' };
@@ -14,7 +22,7 @@ export type SharePageAnswer =
  * What a request for a share page will get, decided before the page renders and from memory once the share
  * is hot. A found share's page is one fixed document per share, URL and host, so it gets a strong ETag and a
  * nonce derived from exactly those: every render of it is the same bytes, which a shared cache may keep.
- * The nonce stays unguessable: it is an HMAC under a key only this process has, over the share's own bytes,
+ * The nonce stays unguessable: it is an HMAC under a key only the server has, over the share's own bytes,
  * so no share can carry the nonce its page will get. `id` is the share the page's URL names. Undefined for
  * a React Server Component request (a client navigation): another representation of the same URL, which
  * stays uncached.

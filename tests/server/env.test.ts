@@ -31,4 +31,11 @@ describe('readEnv', () => {
     expect(read).toThrow(/BITEXT_BATCH_SIZE="4\.5"/);
     expect(read).toThrow(/BITEXT_ALLOW_PRIVATE_URLS="yes"/);
   });
+
+  it('takes a share-page key shared by every web process, refusing one too short to keep nonces secret', () => {
+    expect(readEnv({ BITEXT_SHARE_SECRET: 'one key for every web process' }).shareSecret).toBe(
+      'one key for every web process',
+    );
+    expect(() => readEnv({ BITEXT_SHARE_SECRET: 'short' })).toThrow(/BITEXT_SHARE_SECRET/);
+  });
 });
