@@ -5,10 +5,8 @@ import { useEffect, useState } from 'react';
 import type { Detection } from '@/lib/detect';
 import { isArticleText } from '@/lib/schemas/rules';
 import type { Engine } from './use-digest';
+import { TYPING_PAUSE_MS } from './use-settled-value';
 import { detectInBrowser } from './use-pipeline-worker';
-
-/** Long enough that a fast typist is not interrupted, short enough to feel live. */
-const PAUSE_MS = 400;
 
 interface Answer {
   text: string;
@@ -55,7 +53,7 @@ export function useDetection(
       } catch {
         // Aborted because the text changed again, offline, or no worker: the next pause tries again.
       }
-    }, PAUSE_MS);
+    }, TYPING_PAUSE_MS);
     return () => {
       clearTimeout(timer);
       controller.abort();

@@ -2,19 +2,12 @@
 
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import {
-  useDeferredValue,
-  useEffect,
-  useEffectEvent,
-  useMemo,
-  useRef,
-  useState,
-  type FormEvent,
-} from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type FormEvent } from 'react';
 
 import { useDetection } from '@/hooks/use-detection';
 import { resolveEngine, useAutoEngine, useDigest, type DigestView } from '@/hooks/use-digest';
 import type { HistoryEntry } from '@/hooks/use-history';
+import { TYPING_PAUSE_MS, useSettledValue } from '@/hooks/use-settled-value';
 import { useStoredState } from '@/hooks/use-stored-state';
 import { UNDETERMINED, type LanguageCode } from '@/lib/langs';
 import { LIMITS } from '@/lib/limits';
@@ -89,8 +82,9 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
   );
   const { state, run, cancel, prepare } = useDigest(settings);
 
-  const deferredText = useDeferredValue(text);
-  const removed = useMemo(() => cleanArticle(deferredText).removed, [deferredText]);
+  // Cleaning a long article takes milliseconds: done when typing pauses, as detection is.
+  const settledText = useSettledValue(text, TYPING_PAUSE_MS);
+  const removed = useMemo(() => cleanArticle(settledText).removed, [settledText]);
 
   // While typing, the last detection stands (it is redone within a pause): chips and badge do not flicker.
   const detected = detection && detection.language !== UNDETERMINED ? detection.language : undefined;
