@@ -22,6 +22,8 @@ const nextConfig: NextConfig = {
         headers: [{ key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }],
       },
       { source: '/:locale/s/:id/opengraph-image', headers: SHARE_IMAGE_HEADERS },
+      // Revalidated on every check, so a new build's service worker (and its fresh cache) is found at once.
+      { source: '/sw.js', headers: [{ key: 'Cache-Control', value: 'no-cache' }] },
     ];
   },
   turbopack: {

@@ -7,6 +7,7 @@ import { useEffect, useEffectEvent, useMemo, useRef, useState, type FormEvent } 
 import { useDetection } from '@/hooks/use-detection';
 import { resolveEngine, useAutoEngine, useDigest, type DigestView } from '@/hooks/use-digest';
 import type { HistoryEntry } from '@/hooks/use-history';
+import { useServiceWorker } from '@/hooks/use-service-worker';
 import { TYPING_PAUSE_MS, useSettledValue } from '@/hooks/use-settled-value';
 import { useStoredState } from '@/hooks/use-stored-state';
 import { UNDETERMINED, type LanguageCode } from '@/lib/langs';
@@ -57,6 +58,7 @@ function parseText(stored: unknown): string {
 
 /** The page people come for: paste or import an article, choose, run, read the results side by side. */
 export function Workspace({ settings, languages }: Props) {
+  useServiceWorker();
   return (
     <LanguageProvider languages={languages}>
       <WorkspaceForm settings={settings} />
