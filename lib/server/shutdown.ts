@@ -1,6 +1,6 @@
 import 'server-only';
+import { closeDigestQueue } from '@/lib/queue';
 import { closeDatabase } from '@/lib/store/db';
-import { shutDownJobs } from './jobs';
 
 /**
  * On SIGTERM/SIGINT: stop taking digest jobs, cancel the running ones (their streams end with `cancelled`
@@ -9,7 +9,8 @@ import { shutDownJobs } from './jobs';
  */
 export function installShutdownHandler(): void {
   const shutDown = () => {
-    shutDownJobs();
+    // Synchronously refuses new jobs and cancels the running ones; the rest (closing Redis) may trail.
+    void closeDigestQueue();
     closeDatabase();
   };
   process.once('SIGTERM', shutDown);

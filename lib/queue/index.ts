@@ -1,0 +1,61 @@
+import 'server-only';
+import type { PipelineContext } from '@/lib/pipeline/context';
+import { processGlobal } from '@/lib/process-global';
+import { serverEnv, serverPipelineContext } from '@/lib/server/engine';
+import type { AsyncResultCache } from '@/lib/store/port';
+import { resultCache, type ResultCache } from '@/lib/store/results';
+import { InProcessQueue } from './in-process';
+import type { DigestQueue } from './port';
+
+export type { DigestEvent, DigestQueue } from './port';
+
+export interface DigestQueueOptions {
+  /** BITEXT_REDIS_URL: BullMQ on that Redis, with workers in other processes; without it, in-process. */
+  redisUrl?: string;
+  /** In-process only: jobs running at once (workers have their own, BITEXT_WORKER_CONCURRENCY). */
+  concurrency: number;
+  /** Jobs that may wait; one more is refused with `queue_full`. */
+  backlog: number;
+  context: PipelineContext;
+  cache?: AsyncResultCache;
+}
+
+/** The one place that chooses the adapter. */
+export function createDigestQueue(options: DigestQueueOptions): DigestQueue {
+  return new InProcessQueue(options);
+}
+
+// Every route bundle (and each dev-mode reload) must see the same queue, or a job posted through one
+// route would be unknown to the others.
+const serverQueue = processGlobal('digest-queue', () => {
+  const { redisUrl, jobConcurrency, jobBacklog } = serverEnv();
+  return createDigestQueue({
+    redisUrl,
+    concurrency: jobConcurrency,
+    backlog: jobBacklog,
+    context: serverPipelineContext(),
+    cache: appResultCache(),
+  });
+});
+
+/** The server's queue, configured from the environment. */
+export function digestQueue(): DigestQueue {
+  return serverQueue.get();
+}
+
+/** Graceful shutdown: closes the queue if this process ever made one. */
+export async function closeDigestQueue(): Promise<void> {
+  await serverQueue.peek()?.close();
+}
+
+/** Today's synchronous SQLite cache behind the async port, until the store's own `appStore().results`. */
+export function appResultCache(): AsyncResultCache {
+  return asyncResultCache(resultCache());
+}
+
+export function asyncResultCache(cache: ResultCache): AsyncResultCache {
+  return {
+    get: async (key) => cache.get(key),
+    put: async (key, result) => cache.put(key, result),
+  };
+}
