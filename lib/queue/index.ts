@@ -4,6 +4,7 @@ import { processGlobal } from '@/lib/process-global';
 import { serverEnv, serverPipelineContext } from '@/lib/server/engine';
 import type { AsyncResultCache } from '@/lib/store/port';
 import { resultCache, type ResultCache } from '@/lib/store/results';
+import { BullmqQueue } from './bullmq';
 import { InProcessQueue } from './in-process';
 import type { DigestQueue } from './port';
 
@@ -21,8 +22,8 @@ export interface DigestQueueOptions {
 }
 
 /** The one place that chooses the adapter. */
-export function createDigestQueue(options: DigestQueueOptions): DigestQueue {
-  return new InProcessQueue(options);
+export function createDigestQueue({ redisUrl, ...options }: DigestQueueOptions): DigestQueue {
+  return redisUrl ? new BullmqQueue({ redisUrl, ...options }) : new InProcessQueue(options);
 }
 
 // Every route bundle (and each dev-mode reload) must see the same queue, or a job posted through one
