@@ -1,4 +1,5 @@
 import 'server-only';
+import { BitextError } from '@/lib/errors';
 import type { PipelineContext } from '@/lib/pipeline/context';
 import { processGlobal } from '@/lib/process-global';
 import { serverEnv, serverPipelineContext } from '@/lib/server/engine';
@@ -42,6 +43,20 @@ const serverQueue = processGlobal('digest-queue', () => {
 /** The server's queue, configured from the environment. */
 export function digestQueue(): DigestQueue {
   return serverQueue.get();
+}
+
+/**
+ * For the routes that run a model outside the queue (/api/v1/translate, an abstractive /api/v1/summarize):
+ * with BITEXT_REDIS_URL set the web processes load no models at all (they stay small, and inference scales
+ * with workers), so those answer `models_on_workers` and point to the digest queue.
+ */
+export function assertModelsRunHere(): void {
+  if (!serverEnv().redisUrl) return;
+  throw new BitextError(
+    'models_on_workers',
+    'This web server loads no models: inference runs on workers. Use POST /api/v1/digests, or the browser engine.',
+    { use: '/api/v1/digests' },
+  );
 }
 
 /** Graceful shutdown: closes the queue if this process ever made one. */
