@@ -291,6 +291,13 @@ describe.skipIf(servicesUnavailable())('DigestQueue contract: bullmq only', () =
     expect(await webA.get(id)).toMatchObject({ status: 'cancelled' });
   });
 
+  it('a web process just started follows a job at once (its first call waits for its connection)', async () => {
+    const { id } = await engine.open().submit(request('fresh web process', { short: true }));
+    const fresh = engine.open();
+    expect((await fresh.get(id)).id).toBe(id);
+    expect(names(await follow(engine.open(), id).ended).at(-1)).toBe('done');
+  });
+
   it('Redis down: status down and queue_unavailable with Retry-After; back up: ok again by itself', async () => {
     const queue = engine.open();
     await engine.redis!.stop();
