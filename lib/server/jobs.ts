@@ -7,7 +7,8 @@ import { digest, type DigestPartial, type DigestRequest, type DigestResult } fro
 import type { ProgressEvent } from '@/lib/pipeline/events';
 import type { JobStatus, JobView } from '@/lib/pipeline/protocol';
 import { processGlobal } from '@/lib/process-global';
-import { digestCacheKey, resultCache, type ResultCache } from '@/lib/store/results';
+import { resultCache } from '@/lib/store';
+import { digestCacheKey, type ResultCache } from '@/lib/store/results';
 import { serverEnv, serverPipelineContext } from './engine';
 
 /**
@@ -77,7 +78,7 @@ export class JobQueue {
   }
 
   /** Queue a digest, or answer it from the cache at once; `queue_full` when the backlog is full. */
-  submit(request: DigestRequest): JobView {
+  async submit(request: DigestRequest): Promise<JobView> {
     if (this.closed) {
       throw new BitextError('queue_full', 'The server is shutting down; try again shortly.', {
         retryAfter: 5,
@@ -85,7 +86,7 @@ export class JobQueue {
     }
     const job = this.createJob({ ...request, targets: [...new Set(request.targets)] });
     // Looked up before the backlog check: a cached digest costs nothing, so a busy server still answers it.
-    const cached = job.cacheKey === undefined ? undefined : this.readCache(job.cacheKey);
+    const cached = job.cacheKey === undefined ? undefined : await this.readCache(job.cacheKey);
     if (cached) {
       this.finish(job, { status: 'done', result: cached });
       return view(job);
@@ -212,7 +213,7 @@ export class JobQueue {
       if (job.status !== 'running') return;
       this.measure(Date.now() - started);
       this.finish(job, { status: 'done', result });
-      if (job.cacheKey !== undefined) this.writeCache(job.cacheKey, result);
+      if (job.cacheKey !== undefined) await this.writeCache(job.cacheKey, result);
     } catch (error) {
       if (job.status === 'running') this.finish(job, { status: 'failed', error: toWireError(error) });
     } finally {
@@ -259,18 +260,18 @@ export class JobQueue {
   }
 
   // The cache only saves time: if the disk fails, digests still run (and the failure is logged).
-  private readCache(key: string): DigestResult | undefined {
+  private async readCache(key: string): Promise<DigestResult | undefined> {
     try {
-      return this.options.cache?.get(key);
+      return await this.options.cache?.get(key);
     } catch (error) {
       console.error('Digest cache read failed', error);
       return undefined;
     }
   }
 
-  private writeCache(key: string, result: DigestResult): void {
+  private async writeCache(key: string, result: DigestResult): Promise<void> {
     try {
-      this.options.cache?.put(key, result);
+      await this.options.cache?.put(key, result);
     } catch (error) {
       console.error('Digest cache write failed', error);
     }

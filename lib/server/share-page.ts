@@ -3,7 +3,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 import { processGlobal } from '@/lib/process-global';
 import { readEnv } from '@/lib/server/env';
-import { shareStore } from '@/lib/store/shares';
+import { shareStore } from '@/lib/store';
 
 /**
  * The key for the share pages' ETags and nonces. From BITEXT_SHARE_SECRET when set, so that every web process
@@ -27,9 +27,9 @@ export type SharePageAnswer =
  * a React Server Component request (a client navigation): another representation of the same URL, which
  * stays uncached.
  */
-export function sharePageAnswer(request: Request, id: string): SharePageAnswer | undefined {
+export async function sharePageAnswer(request: Request, id: string): Promise<SharePageAnswer | undefined> {
   const url = new URL(request.url);
-  const state = shareStore().state(id);
+  const state = await shareStore().state(id);
   if (state.status !== 'found') return state;
   if (request.headers.has('rsc')) return undefined;
   // The page writes absolute preview URLs from the host and protocol it was asked on.

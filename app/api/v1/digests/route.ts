@@ -7,7 +7,7 @@ export function POST(request: Request): Promise<Response> {
   return handle(async () => {
     enforceRateLimit('digests', request);
     const body = await readJson(request, digestRequest);
-    const job = digestJobs().submit({
+    const job = await digestJobs().submit({
       ...body,
       source: supportedLanguage(body.source),
       targets: body.targets.map((target) => supportedLanguage(target)),
