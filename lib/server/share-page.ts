@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 
+import { isBitextError } from '@/lib/errors';
 import { processGlobal } from '@/lib/process-global';
 import { readEnv } from '@/lib/server/env';
 import { shareStore } from '@/lib/store';
@@ -29,8 +30,14 @@ export type SharePageAnswer =
  */
 export async function sharePageAnswer(request: Request, id: string): Promise<SharePageAnswer | undefined> {
   const url = new URL(request.url);
-  const state = await shareStore().state(id);
-  if (state.status !== 'found') return state;
+  const state = await shareStore()
+    .state(id)
+    .catch((error: unknown) => {
+      // The database is down and the share is not hot: no answer to give ahead; the page tells the reader.
+      if (isBitextError(error) && error.code === 'store_unavailable') return undefined;
+      throw error;
+    });
+  if (state?.status !== 'found') return state;
   if (request.headers.has('rsc')) return undefined;
   // The page writes absolute preview URLs from the host and protocol it was asked on.
   const representation = [

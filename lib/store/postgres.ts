@@ -1,11 +1,13 @@
 import 'server-only';
 import pg from 'pg';
+import { BitextError } from '@/lib/errors';
 import { checkOrder, MIGRATIONS, type Migration } from './migrations';
 import type { ApiKeyRecord, FileRecord, ShareRecord, Store } from './port';
 
 /**
  * The shared store: Postgres through a `pg` pool, for several web processes behind one load balancer.
- * The pool reconnects by itself on the next query once a dropped server is back.
+ * Every failure to reach the server (refused, dropped, timed out, shutting down) becomes `store_unavailable`
+ * here, in one place; the pool reconnects by itself on the next query once the server is back.
  */
 
 /** How long a query waits for a connection: a server that is down should fail a request, not hang it. */
@@ -14,6 +16,8 @@ const CONNECT_TIMEOUT_MS = 2_000;
 const STATEMENT_TIMEOUT_MS = 5_000;
 /** Client-side limit, for a server that stops answering without closing the connection. */
 const QUERY_TIMEOUT_MS = 6_000;
+/** Seconds a client refused with store_unavailable is told to wait. */
+const RETRY_AFTER_S = 5;
 /** Any fixed number: every process migrating this database takes the same lock. */
 const MIGRATION_LOCK = 0x62697478; // 'bitx'
 
@@ -24,6 +28,26 @@ const types: pg.CustomTypesConfig = {
       ? (value: string) => Number(value)
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
+
+/**
+ * SQLSTATE classes that mean "the server is not available", not "our query is wrong": 08 connection
+ * exception, 53 insufficient resources, 57 operator intervention (shutdown, statement timeout).
+ */
+const UNAVAILABLE_CLASSES = new Set(['08', '53', '57']);
+
+/**
+ * The error a query failure becomes: `store_unavailable` when the server could not be reached or answer;
+ * a database error from the server itself (a constraint, a bug in our SQL) passes through unchanged.
+ */
+function storeError(error: unknown): unknown {
+  if (error instanceof pg.DatabaseError && !UNAVAILABLE_CLASSES.has(error.code?.slice(0, 2) ?? '')) {
+    return error;
+  }
+  console.warn('Postgres unavailable:', error instanceof Error ? error.message : error);
+  return new BitextError('store_unavailable', 'The share database is unavailable; try again shortly.', {
+    retryAfter: RETRY_AFTER_S,
+  });
+}
 
 interface ShareRow {
   id: string;
@@ -92,30 +116,33 @@ export function openPostgresStore(url: string, migrations: readonly Migration[] 
 
   async function migrate(): Promise<number[]> {
     checkOrder(migrations);
-    return transaction(async (client) => {
-      // Held until this transaction ends: a second process starting now waits, then finds nothing to do.
-      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    try {
+      return await transaction(async (client) => {
+        // Held until this transaction ends: a second process starting now waits, then finds nothing to do.
+        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+        await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
           version INTEGER PRIMARY KEY,
           name TEXT NOT NULL,
           applied_at TEXT NOT NULL
         )`);
-      const seen = new Set(
-        (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map(
-          (r) => r.version,
-        ),
-      );
-      const pending = migrations.filter((m) => !seen.has(m.version));
-      for (const m of pending) {
-        await client.query(m.postgres);
-        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
-          m.version,
-          m.name,
-          new Date().toISOString(),
-        ]);
-      }
-      return pending.map((m) => m.version);
-    });
+        const seen = new Set(
+          (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map(
+            (r) => r.version,
+          ),
+        );
+        const pending = migrations.filter((m) => !seen.has(m.version));
+        for (const m of pending) {
+          await client.query(m.postgres);
+          await client.query(
+            'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
+            [m.version, m.name, new Date().toISOString()],
+          );
+        }
+        return pending.map((m) => m.version);
+      });
+    } catch (error) {
+      throw storeError(error);
+    }
   }
 
   // Migrated once per process, before the first query; retried on the next query if the server was down.
@@ -133,7 +160,11 @@ export function openPostgresStore(url: string, migrations: readonly Migration[] 
     values?: unknown[],
   ): Promise<pg.QueryResult<R>> {
     await ready();
-    return pool.query<R>(text, values);
+    try {
+      return await pool.query<R>(text, values);
+    } catch (error) {
+      throw storeError(error);
+    }
   }
 
   async function one<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<R | undefined> {
@@ -178,23 +209,27 @@ export function openPostgresStore(url: string, migrations: readonly Migration[] 
         )?.result,
       put: async (key, json, now, maxBytes) => {
         await ready();
-        await transaction(async (client) => {
-          await client.query(
-            `INSERT INTO digest_results (key, result, size, created_at, used_at) VALUES ($1, $2, $3, $4, $4)
+        try {
+          await transaction(async (client) => {
+            await client.query(
+              `INSERT INTO digest_results (key, result, size, created_at, used_at) VALUES ($1, $2, $3, $4, $4)
                ON CONFLICT (key) DO UPDATE SET result = excluded.result, size = excluded.size, used_at = excluded.used_at`,
-            [key, json, Buffer.byteLength(json), now],
-          );
-          // Keeps the most recently used rows whose sizes add up to the budget, and deletes the rest.
-          await client.query(
-            `DELETE FROM digest_results WHERE key IN (
+              [key, json, Buffer.byteLength(json), now],
+            );
+            // Keeps the most recently used rows whose sizes add up to the budget, and deletes the rest.
+            await client.query(
+              `DELETE FROM digest_results WHERE key IN (
                  SELECT key FROM (
                    SELECT key, sum(size) OVER (ORDER BY used_at DESC, created_at DESC ROWS UNBOUNDED PRECEDING) AS kept
                    FROM digest_results
                  ) AS ranked WHERE kept > $1
                )`,
-            [maxBytes],
-          );
-        });
+              [maxBytes],
+            );
+          });
+        } catch (error) {
+          throw storeError(error);
+        }
       },
     },
     keys: {
