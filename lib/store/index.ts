@@ -2,6 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { processGlobal } from '@/lib/process-global';
 import { readEnv } from '@/lib/server/env';
+import { redisEvictions, type RedisEvictions } from './evictions';
 import type { Store } from './port';
 import { openPostgresStore } from './postgres';
 import { createResultCache, type ResultCache } from './results';
@@ -21,7 +22,13 @@ export function openStore(env: { databaseUrl?: string; dataDir: string } = readE
 
 // One store per process, shared by every route bundle.
 const store = processGlobal('store', () => openStore());
-const shares = processGlobal('shares', () => createShareStore(appStore().shares));
+const evictions = processGlobal('shareEvictions', (): RedisEvictions | undefined => {
+  const { redisUrl } = readEnv();
+  return redisUrl ? redisEvictions(redisUrl) : undefined;
+});
+const shares = processGlobal('shares', () =>
+  createShareStore(appStore().shares, { evictions: evictions.get() }),
+);
 const results = processGlobal('results', () => createResultCache(appStore().results));
 
 /** The app's store, opened on first use (not on import). */
@@ -29,7 +36,7 @@ export function appStore(): Store {
   return store.get();
 }
 
-/** The app's shares, with their hot cache. */
+/** The app's shares, with the hot cache (and, with Redis, evictions shared with the other processes). */
 export function shareStore(): ShareStore {
   return shares.get();
 }
@@ -47,9 +54,10 @@ export async function storeStatus(): Promise<'ok' | 'down'> {
   return (await appStore().ping(PING_TIMEOUT_MS)) ? 'ok' : 'down';
 }
 
-/** Closes the store if this process opened it (graceful shutdown, scripts). */
+/** Closes the store and the eviction channel if this process opened them (graceful shutdown, scripts). */
 export async function closeStore(): Promise<void> {
   const open = store.peek();
-  for (const global of [shares, results, store]) global.clear();
-  await open?.close();
+  const channel = evictions.peek();
+  for (const global of [shares, results, store, evictions]) global.clear();
+  await Promise.all([open?.close(), channel?.close()]);
 }

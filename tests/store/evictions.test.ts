@@ -94,11 +94,18 @@ describe.skipIf(servicesUnavailable())('share evictions across processes', () =>
     // Back: it may have missed evictions, so it forgets everything it held and asks the database again.
     await expect.poll(() => b.state(id), { timeout: 10_000, interval: 50 }).toEqual({ status: 'missing' });
 
-    // And evictions flow again.
+    // A delete while the deleting process is still reconnecting reaches the other once it is back.
     await subscribers(4);
     const next = await a.create(request);
     expect((await b.get(next.id)).id).toBe(next.id);
     await a.delete(next.id, next.deleteToken);
-    await expect.poll(() => b.state(next.id), { timeout: 200, interval: 5 }).toEqual({ status: 'missing' });
+    await expect
+      .poll(() => b.state(next.id), { timeout: 10_000, interval: 50 })
+      .toEqual({ status: 'missing' });
+    // And, connected again, at once.
+    const last = await a.create(request);
+    expect((await b.get(last.id)).id).toBe(last.id);
+    await a.delete(last.id, last.deleteToken);
+    await expect.poll(() => b.state(last.id), { timeout: 200, interval: 5 }).toEqual({ status: 'missing' });
   });
 });
