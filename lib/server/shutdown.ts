@@ -1,6 +1,6 @@
 import 'server-only';
+import { closeDigestQueue } from '@/lib/queue';
 import { closeStore } from '@/lib/store';
-import { shutDownJobs } from './jobs';
 
 /**
  * On SIGTERM/SIGINT: stop taking digest jobs, cancel the running ones (their streams end with `cancelled`
@@ -10,7 +10,8 @@ import { shutDownJobs } from './jobs';
  */
 export function installShutdownHandler(): void {
   const shutDown = () => {
-    shutDownJobs();
+    // Synchronously refuses new jobs and cancels the running ones; the rest (closing Redis) may trail.
+    void closeDigestQueue();
     closeStore().catch((error: unknown) => console.error('Closing the store failed', error));
   };
   process.once('SIGTERM', shutDown);
