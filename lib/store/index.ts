@@ -15,9 +15,12 @@ import { openSqliteStore } from './sqlite';
  * else asks for `appStore()`, `shareStore()` or `resultCache()` and never knows which it got.
  */
 export function openStore(env: { databaseUrl?: string; dataDir: string } = readEnv()): Store {
-  return env.databaseUrl
-    ? openPostgresStore(env.databaseUrl)
-    : openSqliteStore(path.join(env.dataDir, 'bitext.db'));
+  return openStoreAt(env.databaseUrl ?? path.join(env.dataDir, 'bitext.db'));
+}
+
+/** The store at `location`: a `postgres://` URL, or the path of a SQLite file (created if missing). */
+export function openStoreAt(location: string): Store {
+  return /^postgres(ql)?:\/\//u.test(location) ? openPostgresStore(location) : openSqliteStore(location);
 }
 
 // One store per process, shared by every route bundle.
