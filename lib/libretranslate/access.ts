@@ -17,26 +17,26 @@ function keyLimiter(key: ApiKey): RateLimiter {
   const id = `${key.id}@${key.perMinute}`;
   let limiter = limiters.get(id);
   if (!limiter) {
-    limiter = new RateLimiter(key.perMinute);
+    limiter = new RateLimiter(`key:${key.id}`, key.perMinute);
     limiters.set(id, limiter);
   }
   return limiter;
 }
 
 /** `metered`: the request runs inference, so it counts against a rate. */
-export function authorize(
+export async function authorize(
   request: Request,
   key: string | undefined,
   { metered }: { metered: boolean },
-): void {
+): Promise<void> {
   if (key) {
     const record = apiKeys().find(key);
     if (!record) throw new BitextError('forbidden', 'Invalid API key');
-    if (metered) enforceLimit(keyLimiter(record), record.id);
+    if (metered) await enforceLimit(keyLimiter(record), record.id);
     return;
   }
   if (serverEnv().requireApiKey) {
     throw new BitextError('forbidden', 'This server needs an API key (api_key); ask its operator for one.');
   }
-  if (metered) enforceRateLimit('inference', request);
+  if (metered) await enforceRateLimit('inference', request);
 }

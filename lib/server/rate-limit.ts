@@ -1,4 +1,5 @@
 import 'server-only';
+import { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { BitextError } from '@/lib/errors';
 import { processGlobal } from '@/lib/process-global';
@@ -20,16 +21,17 @@ export class RateLimiter {
   private readonly buckets: LRUCache<string, Bucket>;
 
   constructor(
+    readonly name: string,
     private readonly perMinute: number,
+    // Not yet used: counts are per process.
+    readonly redis?: Redis,
     private readonly now: () => number = Date.now,
-    /** Forget the least recent clients past this many, so spoofed addresses can't grow memory without bound. */
-    maxClients = 10_000,
   ) {
-    this.buckets = new LRUCache({ max: maxClients });
+    this.buckets = new LRUCache({ max: 10_000 });
   }
 
   /** Takes one token for `client`; returns 0 when allowed, else the seconds to wait. */
-  take(client: string): number {
+  async take(client: string): Promise<number> {
     if (this.perMinute <= 0) return 0;
     const now = this.now();
     const ratePerMs = this.perMinute / 60_000;
@@ -57,19 +59,23 @@ export function clientAddress(request: Request): string {
 const appLimiters = processGlobal('rateLimiters', () => new Map<RateBucket, RateLimiter>());
 
 /** Throws 429 `rate_limited` (with `retryAfter` seconds in details) when this client is over the limit. */
-export function enforceRateLimit(bucket: RateBucket, request: Request): void {
+export function connectRateLimitRedis(url: string): Redis {
+  return new Redis(url, { enableOfflineQueue: false });
+}
+
+export async function enforceRateLimit(bucket: RateBucket, request: Request): Promise<void> {
   const limiters = appLimiters.get();
   let limiter = limiters.get(bucket);
   if (!limiter) {
-    limiter = new RateLimiter(serverEnv().rateLimits[bucket]);
+    limiter = new RateLimiter(bucket, serverEnv().rateLimits[bucket]);
     limiters.set(bucket, limiter);
   }
-  enforceLimit(limiter, clientAddress(request));
+  await enforceLimit(limiter, clientAddress(request));
 }
 
 /** Takes a token for `client` (an address, or an API key's id) from `limiter`, or throws 429 `rate_limited`. */
-export function enforceLimit(limiter: RateLimiter, client: string): void {
-  const wait = limiter.take(client);
+export async function enforceLimit(limiter: RateLimiter, client: string): Promise<void> {
+  const wait = await limiter.take(client);
   if (wait > 0) {
     throw new BitextError('rate_limited', `Too many requests; try again in ${wait} s.`, { retryAfter: wait });
   }

@@ -6,7 +6,7 @@ import { enforceRateLimit } from '@/lib/server/rate-limit';
 
 export function POST(request: Request) {
   return handle(async () => {
-    enforceRateLimit('inference', request);
+    await enforceRateLimit('inference', request);
     const { text, language, ...options } = await readJson(request, summarizeRequest);
     return summarizeText(
       text,
