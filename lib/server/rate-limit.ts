@@ -1,49 +1,68 @@
 import 'server-only';
 import { Redis } from 'ioredis';
-import { LRUCache } from 'lru-cache';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { BitextError } from '@/lib/errors';
 import { processGlobal } from '@/lib/process-global';
 import { serverEnv } from './engine';
 
 /**
- * Per-client token buckets: each bucket name ("digests", "shares", …) allows `perMinute` requests a minute
- * per IP, refilled continuously, with bursts up to the same number. Over the limit → 429 `rate_limited`
- * with the seconds until a token is back (Retry-After).
+ * Per-client rate limits (rate-limiter-flexible): each bucket name ("digests", "shares", …) allows
+ * `perMinute` requests a minute per IP. With BITEXT_REDIS_URL the count lives in Redis, so every web
+ * process behind a load balancer spends one budget; while Redis is unreachable each process counts in its
+ * own memory instead (the library's insurance limiter), so a Redis outage neither lifts the limits nor
+ * fails requests. Over the limit → 429 `rate_limited` with the seconds until the window resets (Retry-After).
  */
 export type RateBucket = 'digests' | 'inference' | 'extract' | 'shares';
 
-interface Bucket {
-  tokens: number;
-  updated: number;
+const WINDOW_SECONDS = 60;
+
+/**
+ * The rate limits' own Redis client (not BullMQ's: that one queues commands while disconnected, which is
+ * what a queue wants and a limiter must not do). No offline queue and a short command timeout, so a Redis
+ * that is down or stuck sends the request to the memory limiter at once; it reconnects by itself.
+ */
+export function connectRateLimitRedis(url: string): Redis {
+  const client = new Redis(url, { enableOfflineQueue: false, commandTimeout: 500, maxRetriesPerRequest: 1 });
+  // Reconnecting is ioredis's job and the memory limiter covers the gap; without a listener every failed
+  // reconnect would be logged as an unhandled error event.
+  client.on('error', () => undefined);
+  return client;
 }
 
 export class RateLimiter {
-  private readonly buckets: LRUCache<string, Bucket>;
+  private readonly limiter: RateLimiterAbstract | undefined;
 
-  constructor(
-    readonly name: string,
-    private readonly perMinute: number,
-    // Not yet used: counts are per process.
-    readonly redis?: Redis,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.buckets = new LRUCache({ max: 10_000 });
+  /** `name` keeps buckets apart in Redis; `perMinute` 0 turns the limit off; no `redis`: memory only. */
+  constructor(name: string, perMinute: number, redis?: Redis) {
+    if (perMinute <= 0) return;
+    const options = { keyPrefix: `bitext:rate:${name}`, points: perMinute, duration: WINDOW_SECONDS };
+    const memory = new RateLimiterMemory(options);
+    this.limiter = redis
+      ? new RateLimiterRedis({
+          ...options,
+          storeClient: redis,
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: memory,
+        })
+      : memory;
   }
 
-  /** Takes one token for `client`; returns 0 when allowed, else the seconds to wait. */
+  /** Counts one request by `client`; returns 0 when allowed, else the seconds to wait. */
   async take(client: string): Promise<number> {
-    if (this.perMinute <= 0) return 0;
-    const now = this.now();
-    const ratePerMs = this.perMinute / 60_000;
-    const bucket = this.buckets.get(client) ?? { tokens: this.perMinute, updated: now };
-    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.updated) * ratePerMs);
-    bucket.updated = now;
-    this.buckets.set(client, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+    if (!this.limiter) return 0;
+    try {
+      await this.limiter.consume(client);
       return 0;
+    } catch (error) {
+      // The library rejects with a RateLimiterRes when over the limit; anything else is a real failure.
+      if (!(error instanceof RateLimiterRes)) throw error;
+      return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
     }
-    return Math.ceil((1 - bucket.tokens) / ratePerMs / 1000);
   }
 }
 
@@ -56,24 +75,31 @@ export function clientAddress(request: Request): string {
   return forwarded?.split(',').at(-1)?.trim() || request.headers.get('x-real-ip') || 'unknown';
 }
 
-const appLimiters = processGlobal('rateLimiters', () => new Map<RateBucket, RateLimiter>());
+const rateLimitRedis = processGlobal('rateLimitRedis', () => {
+  const url = serverEnv().redisUrl;
+  return url ? connectRateLimitRedis(url) : undefined;
+});
+
+const appLimiters = processGlobal('rateLimiters', () => new Map<string, RateLimiter>());
+
+/** This process's limiter for `name` (made once, on the shared Redis when there is one). */
+export function rateLimiter(name: string, perMinute: number): RateLimiter {
+  const limiters = appLimiters.get();
+  const id = `${name}@${perMinute}`;
+  let limiter = limiters.get(id);
+  if (!limiter) {
+    limiter = new RateLimiter(name, perMinute, rateLimitRedis.get());
+    limiters.set(id, limiter);
+  }
+  return limiter;
+}
 
 /** Throws 429 `rate_limited` (with `retryAfter` seconds in details) when this client is over the limit. */
-export function connectRateLimitRedis(url: string): Redis {
-  return new Redis(url, { enableOfflineQueue: false });
-}
-
 export async function enforceRateLimit(bucket: RateBucket, request: Request): Promise<void> {
-  const limiters = appLimiters.get();
-  let limiter = limiters.get(bucket);
-  if (!limiter) {
-    limiter = new RateLimiter(bucket, serverEnv().rateLimits[bucket]);
-    limiters.set(bucket, limiter);
-  }
-  await enforceLimit(limiter, clientAddress(request));
+  await enforceLimit(rateLimiter(bucket, serverEnv().rateLimits[bucket]), clientAddress(request));
 }
 
-/** Takes a token for `client` (an address, or an API key's id) from `limiter`, or throws 429 `rate_limited`. */
+/** Counts a request by `client` (an address, or an API key's id) on `limiter`, or throws 429 `rate_limited`. */
 export async function enforceLimit(limiter: RateLimiter, client: string): Promise<void> {
   const wait = await limiter.take(client);
   if (wait > 0) {
