@@ -16,6 +16,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { digest as digestHere, type DigestRequest, type DigestResult } from '@/lib/pipeline/digest';
 import { serverPipelineContext } from '@/lib/server/engine';
 import { toShareRequest } from '@/lib/schemas/share';
+import { longArticle } from '@/e2e/support/messages';
 import { seedDigestRequest, runDigest } from './bench/seed';
 import { startTopology, type Topology } from './topology';
 
@@ -175,12 +176,18 @@ function groupCpuTicks(pgid: number): number {
   return ticks;
 }
 
-/** Which worker is running the only job: the one that burns CPU over a second. */
-async function busyWorker(topology: Topology): Promise<number> {
-  const before = topology.workers.map((w) => groupCpuTicks(w.pid));
-  await sleep(1_000);
+/**
+ * Which worker runs the only job: the one whose CPU time grew since `before` (taken when it was posted).
+ * The idle one blocks on Redis and uses next to none.
+ */
+function busyWorker(topology: Topology, before: number[]): number {
   const used = topology.workers.map((w, i) => groupCpuTicks(w.pid) - before[i]!);
-  return used.indexOf(Math.max(...used));
+  const busiest = Math.max(...used);
+  const victim = used.indexOf(busiest);
+  if (busiest < 5 || used.some((u, i) => i !== victim && u * 2 > busiest)) {
+    throw new Error(`Cannot tell which worker runs the digest: CPU ticks ${used.join(', ')}`);
+  }
+  return victim;
 }
 
 interface SseEvent {
@@ -210,11 +217,9 @@ function essence(result: DigestResult): string {
 
 async function workerKill(topology: Topology, { digest }: Fixtures) {
   const [originA] = topology.urls as [string];
-  // Long enough to still be running a second after its first progress event, on fixture models.
-  const request: DigestRequest = {
-    ...digest,
-    text: Array.from({ length: 20 }, () => digest.text).join('\n\n'),
-  };
+  // Seconds long on the fixture models, no sentence repeated (each is translated once), never cached.
+  const request: DigestRequest = { ...digest, text: longArticle(10, `worker-kill ${Date.now()}`) };
+  const before = topology.workers.map((w) => groupCpuTicks(w.pid));
   const posted = await post(`${originA}/api/v1/digests`, request);
   if (posted.status !== 202) throw new Error(`POST /api/v1/digests answered ${posted.status}`);
   const { id } = (await posted.json()) as { id: string };
@@ -227,7 +232,8 @@ async function workerKill(topology: Topology, { digest }: Fixtures) {
     if (chunk.done) throw new Error(`The stream ended before any progress: ${stream}`);
     stream += chunk.value;
   }
-  const victim = await busyWorker(topology);
+  await sleep(300);
+  const victim = busyWorker(topology, before);
   const killedAt = Date.now();
   topology.workers[victim]!.kill();
   await topology.workers[victim]!.exited;
@@ -248,7 +254,8 @@ async function workerKill(topology: Topology, { digest }: Fixtures) {
     resultRight,
     doneAfterKillMs,
   };
-  return { ...counts, ok: counts.endedWith === 'done' && resultRight };
+  // Without a `restarted` the other worker never took over: the kill came too late to test anything.
+  return { ...counts, ok: counts.restartedSeen > 0 && counts.endedWith === 'done' && resultRight };
 }
 
 async function webKill(topology: Topology, { share }: Fixtures) {
@@ -388,6 +395,8 @@ async function main(): Promise<void> {
     workers: 2,
     // Load from one address: limits would turn it into 429s and hide what the faults do.
     webEnv: { BITEXT_RATE_SHARES: '0', BITEXT_RATE_DIGESTS: '0' },
+    // One thread per worker: two workers and two web processes share two cores.
+    workerEnv: { BITEXT_THREADS: '1' },
   });
   const results: Record<string, { ok: boolean }> = {};
   try {
