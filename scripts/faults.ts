@@ -12,12 +12,12 @@
  * Each scenario is bounded in time. Prints one JSON object with every scenario's counts; exits 1 on any
  * broken promise. Traffic goes only to 127.0.0.1.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { digest as digestHere, type DigestRequest, type DigestResult } from '@/lib/pipeline/digest';
 import { serverPipelineContext } from '@/lib/server/engine';
 import { toShareRequest } from '@/lib/schemas/share';
 import { longArticle } from '@/e2e/support/messages';
 import { seedDigestRequest, runDigest } from './bench/seed';
+import { groupCpuTicks } from './process-group';
 import { startTopology, type Topology } from './topology';
 
 const SCENARIO_TIMEOUT_MS = 180_000;
@@ -157,24 +157,6 @@ interface Fixtures {
 
 /** A share's id from POST /api/v1/shares's answer. */
 const shareId = (body: unknown) => (body as { id: string }).id;
-
-/** The CPU time (clock ticks) every process in group `pgid` has used: how busy a worker is. */
-function groupCpuTicks(pgid: number): number {
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // Exited meanwhile.
-    }
-    // After "pid (comm) ": state, ppid, pgrp, …, utime (14th field) and stime (15th).
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return ticks;
-}
 
 /**
  * Which worker runs the only job: the one whose CPU time grew since `before` (taken when it was posted).

@@ -34,6 +34,8 @@ export interface Topology {
   restartWeb(i: number): Promise<AppServer>;
   /** Starts worker `i` again (after a kill). */
   restartWorker(i: number): Promise<WorkerProcess>;
+  /** One more worker (the scale bench measures 1, then 2). */
+  addWorker(): Promise<WorkerProcess>;
   close(): Promise<void>;
 }
 
@@ -159,6 +161,11 @@ export async function startTopology({
       async restartWorker(i) {
         const w = await startWorker({ ...env, ...workerEnv });
         workerProcs[i] = w;
+        return w;
+      },
+      async addWorker() {
+        const w = await startWorker({ ...env, ...workerEnv });
+        workerProcs.push(w);
         return w;
       },
       async close() {
