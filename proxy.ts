@@ -19,12 +19,12 @@ const handleI18nRouting = createMiddleware(routing);
  * that a shared cache may keep the page (lib/server/share-page.ts); that page also gets its ETag, its 304
  * and, once expired, its 410 here.
  */
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
   const workspace = WORKSPACE.exec(request.nextUrl.pathname)?.[1];
   if (workspace !== undefined) return workspacePage(request, workspace);
 
   const shareId = SHARE_PAGE.exec(request.nextUrl.pathname)?.[1];
-  const share = shareId === undefined ? undefined : sharePageAnswer(request, shareId);
+  const share = shareId === undefined ? undefined : await sharePageAnswer(request, shareId);
   const found = share?.status === 'found' ? share : undefined;
   const scripts = { nonce: found?.nonce ?? btoa(crypto.randomUUID()) };
   const cacheHeaders = found && { ETag: found.etag, 'Cache-Control': SHARE_CACHE_CONTROL };

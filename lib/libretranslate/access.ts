@@ -16,7 +16,7 @@ export async function authorize(
   { metered }: { metered: boolean },
 ): Promise<void> {
   if (key) {
-    const record = apiKeys().find(key);
+    const record = await apiKeys().find(key);
     if (!record) throw new BitextError('forbidden', 'Invalid API key');
     if (metered) await enforceLimit(rateLimiter(`key:${record.id}`, record.perMinute), record.id);
     return;
