@@ -1,5 +1,5 @@
 import 'server-only';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import {
   RateLimiterMemory,
   RateLimiterRedis,
@@ -8,6 +8,7 @@ import {
 } from 'rate-limiter-flexible';
 import { BitextError } from '@/lib/errors';
 import { processGlobal } from '@/lib/process-global';
+import { fastFailingRedis } from '@/lib/queue/bullmq-jobs';
 import { serverEnv } from './engine';
 
 /**
@@ -22,12 +23,12 @@ export type RateBucket = 'digests' | 'inference' | 'extract' | 'shares';
 const WINDOW_SECONDS = 60;
 
 /**
- * The rate limits' own Redis client (not BullMQ's: that one queues commands while disconnected, which is
- * what a queue wants and a limiter must not do). No offline queue and a short command timeout, so a Redis
- * that is down or stuck sends the request to the memory limiter at once; it reconnects by itself.
+ * The rate limits' own Redis client (not shared with the queue's): no offline queue and a short command
+ * timeout, so a Redis that is down or stuck sends the request to the memory limiter at once; it reconnects
+ * by itself.
  */
 export function connectRateLimitRedis(url: string): Redis {
-  const client = new Redis(url, { enableOfflineQueue: false, commandTimeout: 500, maxRetriesPerRequest: 1 });
+  const client = fastFailingRedis(url, { commandTimeout: 500 });
   // Reconnecting is ioredis's job and the memory limiter covers the gap; without a listener every failed
   // reconnect would be logged as an unhandled error event.
   client.on('error', () => undefined);

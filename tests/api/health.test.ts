@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as health } from '@/app/api/v1/health/route';
+import { closeDigestQueue } from '@/lib/queue';
+import { closeStore } from '@/lib/store';
 import { startPostgres, startRedis, type Service } from '@/scripts/services';
 import { servicesUnavailable } from '@/tests/support/services';
 
@@ -17,6 +19,7 @@ describe.skipIf(servicesUnavailable())('GET /api/v1/health in a web process', ()
     process.env.BITEXT_MODEL_PROFILE = 'fixtures';
   });
   afterAll(async () => {
+    await Promise.all([closeDigestQueue(), closeStore()]);
     await Promise.all([postgres?.close(), redis?.close()]);
   });
 
