@@ -6,7 +6,7 @@ import { shareStore } from '@/lib/store';
 
 export function POST(request: Request): Promise<Response> {
   return handle(async () => {
-    enforceRateLimit('shares', request);
+    await enforceRateLimit('shares', request);
     const body = await readJson(request, shareRequest, { maxBytes: LIMITS.shareBytes });
     const created = await shareStore().create(body);
     // No locale in the link: whoever opens it is sent to the share page in their own UI language.
