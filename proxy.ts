@@ -2,7 +2,12 @@ import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 
 import { routing } from './i18n/routing';
-import { matchesEntityTag, SHARE_CACHE_CONTROL, WORKSPACE_CACHE_CONTROL } from './lib/http-cache';
+import {
+  acceptsGzip,
+  matchesEntityTag,
+  SHARE_CACHE_CONTROL,
+  WORKSPACE_CACHE_CONTROL,
+} from './lib/http-cache';
 import { contentSecurityPolicy, type ScriptSources } from './lib/security-headers';
 import { prerenderedPage } from './lib/server/prerendered-page';
 import { sharePageAnswer } from './lib/server/share-page';
@@ -51,9 +56,24 @@ const SHARE_PAGE = new RegExp(`^/(?:${LOCALES})/s/([^/]+)/?$`);
 function workspacePage(request: NextRequest, locale: string): NextResponse {
   const page = prerenderedPage(locale);
   if (page && page.key === workspaceKey()) {
-    const response = withPolicy(request, { hashes: page.scriptHashes }, (forwarded) =>
-      handleI18nRouting(forwarded),
-    );
+    const scripts = { hashes: page.scriptHashes };
+    if (isDocumentRequest(request)) {
+      const routed = handleI18nRouting(request);
+      // Routing lets it through (its cookie and hreflang links on it): the page is the built file, which
+      // Next.js would only look up and send, so it is sent from memory here, its gzip made once.
+      if (routed.headers.has('x-middleware-next')) {
+        return fromMemory(request, routed.headers, {
+          ...page,
+          headers: {
+            'Cache-Control': WORKSPACE_CACHE_CONTROL,
+            'Content-Security-Policy': policyFor(scripts),
+            // As Next.js marks a page it sends from its build.
+            'x-nextjs-prerender': '1',
+          },
+        });
+      }
+    }
+    const response = withPolicy(request, scripts, (forwarded) => handleI18nRouting(forwarded));
     // Next's own default for a prerendered page is a year in shared caches: too long for a page naming
     // this build's files.
     response.headers.set('Cache-Control', WORKSPACE_CACHE_CONTROL);
@@ -63,6 +83,47 @@ function workspacePage(request: NextRequest, locale: string): NextResponse {
   return withPolicy(request, { nonce: btoa(crypto.randomUUID()) }, (forwarded) =>
     NextResponse.rewrite(live, { request: { headers: forwarded.headers } }),
   );
+}
+
+/** A browser loading the page itself, not the client router asking for its RSC payload (another answer). */
+function isDocumentRequest(request: NextRequest): boolean {
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    !request.headers.has('rsc') &&
+    !request.nextUrl.searchParams.has('_rsc')
+  );
+}
+
+/** A page's bytes held in memory, with the headers only it has. */
+interface PageInMemory {
+  html: Uint8Array<ArrayBuffer>;
+  gzip: Uint8Array<ArrayBuffer>;
+  etag: string;
+  headers: Record<string, string>;
+}
+
+// What Next.js says of every page it sends, kept on the ones sent from memory: the client router's requests
+// for the same URL get another representation.
+const PAGE_HEADERS = {
+  'Content-Type': 'text/html; charset=utf-8',
+  Vary: 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding',
+};
+
+/** The page as routing let it through (`routed`: its cookies and links), with its 304 and its gzip. */
+function fromMemory(request: NextRequest, routed: Headers, page: PageInMemory): NextResponse {
+  const headers = new Headers(routed);
+  for (const name of [...headers.keys()]) if (name.startsWith('x-middleware-')) headers.delete(name);
+  for (const [name, value] of Object.entries({ ...PAGE_HEADERS, ...page.headers, ETag: page.etag })) {
+    headers.set(name, value);
+  }
+  if (matchesEntityTag(request.headers.get('if-none-match'), page.etag)) {
+    return new NextResponse(null, { status: 304, headers });
+  }
+  const gzip = acceptsGzip(request.headers.get('accept-encoding'));
+  if (gzip) headers.set('Content-Encoding', 'gzip');
+  const body = gzip ? page.gzip : page.html;
+  headers.set('Content-Length', String(body.length));
+  return new NextResponse(request.method === 'HEAD' ? null : body, { status: 200, headers });
 }
 
 function policyFor(scripts: ScriptSources): string {
