@@ -1,0 +1,69 @@
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+import { createPageRenders } from '@/lib/server/page-render';
+
+const utf8 = new TextEncoder();
+const page = (text: string) => async () => utf8.encode(text);
+
+describe('page renders', () => {
+  it('renders a page once and then answers it from memory, gzipped once too', async () => {
+    const renders = createPageRenders({ maxBytes: 1_000_000, ttlMs: 60_000 });
+    let rendered = 0;
+    const render = async () => {
+      rendered++;
+      return utf8.encode('<html>share</html>');
+    };
+    const first = await renders.get('share-1', '"etag-a"', render);
+    const second = await renders.get('share-1', '"etag-a"', render);
+    expect(rendered).toBe(1);
+    expect(second).toBe(first);
+    expect(new TextDecoder().decode(first!.html)).toBe('<html>share</html>');
+    expect(gunzipSync(first!.gzip).toString('utf8')).toBe('<html>share</html>');
+  });
+
+  it('renders once for many requests that miss at the same time', async () => {
+    const renders = createPageRenders({ maxBytes: 1_000_000, ttlMs: 60_000 });
+    let rendered = 0;
+    const render = async () => {
+      rendered++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return utf8.encode('<html>burst</html>');
+    };
+    const answers = await Promise.all(Array.from({ length: 8 }, () => renders.get('s', '"e"', render)));
+    expect(rendered).toBe(1);
+    expect(new Set(answers).size).toBe(1);
+  });
+
+  it('keeps each representation apart, and forgets every one of a share when it is evicted', async () => {
+    const renders = createPageRenders({ maxBytes: 1_000_000, ttlMs: 60_000 });
+    await renders.get('s', '"en"', page('english'));
+    await renders.get('s', '"ru"', page('russian'));
+    await renders.get('other', '"en"', page('other'));
+    renders.evict('s');
+    const again = await renders.get('s', '"en"', page('english, rendered again'));
+    expect(new TextDecoder().decode(again!.html)).toBe('english, rendered again');
+    const kept = await renders.get('other', '"en"', page('not rendered'));
+    expect(new TextDecoder().decode(kept!.html)).toBe('other');
+  });
+
+  it('keeps nothing a render did not give (not a 200), and asks again next time', async () => {
+    const renders = createPageRenders({ maxBytes: 1_000_000, ttlMs: 60_000 });
+    expect(await renders.get('s', '"e"', async () => undefined)).toBeUndefined();
+    expect(new TextDecoder().decode((await renders.get('s', '"e"', page('now found')))!.html)).toBe(
+      'now found',
+    );
+  });
+
+  it('holds at most its byte budget, dropping the least recently used render', async () => {
+    const renders = createPageRenders({ maxBytes: 3_000, ttlMs: 60_000 });
+    const big = (name: string) => page(`${name}:${'x'.repeat(1_000)}`);
+    await renders.get('a', '"a"', big('a'));
+    await renders.get('b', '"b"', big('b'));
+    await renders.get('a', '"a"', big('a again'));
+    await renders.get('c', '"c"', big('c'));
+    // `b` was the least recently used: it was dropped, `a` was kept.
+    expect(new TextDecoder().decode((await renders.get('a', '"a"', big('a3')))!.html)).toMatch(/^a:/);
+    expect(new TextDecoder().decode((await renders.get('b', '"b"', big('b2')))!.html)).toMatch(/^b2:/);
+  });
+});
