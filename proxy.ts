@@ -2,13 +2,9 @@ import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 
 import { routing } from './i18n/routing';
-import {
-  acceptsGzip,
-  matchesEntityTag,
-  SHARE_CACHE_CONTROL,
-  WORKSPACE_CACHE_CONTROL,
-} from './lib/http-cache';
+import { matchesEntityTag, SHARE_CACHE_CONTROL, WORKSPACE_CACHE_CONTROL } from './lib/http-cache';
 import { contentSecurityPolicy, type ScriptSources } from './lib/security-headers';
+import { pageRenders } from './lib/server/page-render';
 import { prerenderedPage } from './lib/server/prerendered-page';
 import { sharePageAnswer } from './lib/server/share-page';
 import { workspaceKey } from './lib/server/workspace-key';
@@ -24,12 +20,14 @@ const handleI18nRouting = createMiddleware(routing);
  * that a shared cache may keep the page (lib/server/share-page.ts); that page also gets its ETag, its 304
  * and, once expired, its 410 here.
  */
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
   const workspace = WORKSPACE.exec(request.nextUrl.pathname)?.[1];
   if (workspace !== undefined) return workspacePage(request, workspace);
 
   const shareId = SHARE_PAGE.exec(request.nextUrl.pathname)?.[1];
   const share = shareId === undefined ? undefined : sharePageAnswer(request, shareId);
+  // A deleted or expired share's page is never sent from memory again.
+  if (shareId !== undefined && share && share.status !== 'found') pageRenders().evict(shareId);
   const found = share?.status === 'found' ? share : undefined;
   const scripts = { nonce: found?.nonce ?? btoa(crypto.randomUUID()) };
   const cacheHeaders = found && { ETag: found.etag, 'Cache-Control': SHARE_CACHE_CONTROL };
@@ -39,6 +37,11 @@ export default function proxy(request: NextRequest) {
       status: 304,
       headers: { ...cacheHeaders, 'Content-Security-Policy': policyFor(scripts) },
     });
+  }
+  if (shareId !== undefined && found) {
+    const headers = { 'Cache-Control': SHARE_CACHE_CONTROL, 'Content-Security-Policy': policyFor(scripts) };
+    const kept = await sharePageFromMemory(request, shareId, found.etag, headers);
+    if (kept) return kept;
   }
   const response = withPolicy(request, scripts, (forwarded) => handleI18nRouting(forwarded));
   for (const [name, value] of Object.entries(cacheHeaders ?? {})) response.headers.set(name, value);
@@ -60,7 +63,7 @@ function workspacePage(request: NextRequest, locale: string): NextResponse {
     if (isDocumentRequest(request)) {
       const routed = handleI18nRouting(request);
       // Routing lets it through (its cookie and hreflang links on it): the page is the built file, which
-      // Next.js would only look up and send, so it is sent from memory here, its gzip made once.
+      // Next.js would only look up and send, so it is sent from memory here.
       if (routed.headers.has('x-middleware-next')) {
         return fromMemory(request, routed.headers, {
           ...page,
@@ -97,7 +100,6 @@ function isDocumentRequest(request: NextRequest): boolean {
 /** A page's bytes held in memory, with the headers only it has. */
 interface PageInMemory {
   html: Uint8Array<ArrayBuffer>;
-  gzip: Uint8Array<ArrayBuffer>;
   etag: string;
   headers: Record<string, string>;
 }
@@ -109,7 +111,7 @@ const PAGE_HEADERS = {
   Vary: 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding',
 };
 
-/** The page as routing let it through (`routed`: its cookies and links), with its 304 and its gzip. */
+/** The page as routing let it through (`routed`: its cookies and links), or its 304. */
 function fromMemory(request: NextRequest, routed: Headers, page: PageInMemory): NextResponse {
   const headers = new Headers(routed);
   for (const name of [...headers.keys()]) if (name.startsWith('x-middleware-')) headers.delete(name);
@@ -119,11 +121,54 @@ function fromMemory(request: NextRequest, routed: Headers, page: PageInMemory): 
   if (matchesEntityTag(request.headers.get('if-none-match'), page.etag)) {
     return new NextResponse(null, { status: 304, headers });
   }
-  const gzip = acceptsGzip(request.headers.get('accept-encoding'));
-  if (gzip) headers.set('Content-Encoding', 'gzip');
-  const body = gzip ? page.gzip : page.html;
-  headers.set('Content-Length', String(body.length));
-  return new NextResponse(request.method === 'HEAD' ? null : body, { status: 200, headers });
+  // Next.js compresses it on the way out, as it does what it renders.
+  return new NextResponse(request.method === 'HEAD' ? null : page.html, { status: 200, headers });
+}
+
+// On proxy.ts's own request for a page it will keep: that request is rendered by Next.js, as any other was.
+const RENDER_HEADER = 'x-bitext-render';
+
+/**
+ * A found share's page from memory (lib/server/page-render.ts), rendered once per representation (`etag`,
+ * the page's own): the same bytes every time, as its strong ETag says. Only for a document request that
+ * routing lets through; undefined otherwise, or when the render did not answer 200 (the share is gone by
+ * now, say): the request is then routed and rendered as before.
+ */
+async function sharePageFromMemory(
+  request: NextRequest,
+  id: string,
+  etag: string,
+  headers: Record<string, string>,
+): Promise<NextResponse | undefined> {
+  if (!isDocumentRequest(request) || request.headers.has(RENDER_HEADER)) return undefined;
+  const routed = handleI18nRouting(request);
+  if (!routed.headers.has('x-middleware-next')) return undefined;
+  const render = await pageRenders().get(id, etag, () => renderedByNext(request));
+  return render && fromMemory(request, routed.headers, { ...render, etag, headers });
+}
+
+/**
+ * The page as Next.js renders it for `request`, asked of this very server: at the address `next start`
+ * listens on (where Next.js sends its own server actions when it forwards them), with what the page reads
+ * from a request (its URL, host and protocol). Undefined unless it answers 200.
+ */
+async function renderedByNext(request: NextRequest): Promise<Uint8Array | undefined> {
+  const self = process.env.__NEXT_PRIVATE_ORIGIN ?? request.nextUrl.origin;
+  const headers = new Headers({ [RENDER_HEADER]: '1', 'accept-encoding': 'identity' });
+  for (const name of ['host', 'x-forwarded-proto']) {
+    const value = request.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  try {
+    const url = new URL(`${request.nextUrl.pathname}${request.nextUrl.search}`, self);
+    const response = await fetch(url, { headers, cache: 'no-store', redirect: 'manual' });
+    if (response.status !== 200) return undefined;
+    return new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    // Not kept, but the request is still answered: routed and rendered as it was before.
+    console.error('proxy: rendering a share page to keep failed', error);
+    return undefined;
+  }
 }
 
 function policyFor(scripts: ScriptSources): string {

@@ -2,7 +2,6 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 
 import { processGlobal } from '@/lib/process-global';
 import { WORKSPACE_KEY_META } from './workspace-key';
@@ -13,10 +12,9 @@ export interface PrerenderedPage {
   key: string | undefined;
   /** A CSP hash source (`'sha256-…'`) for each of its inline scripts. */
   scriptHashes: string[];
-  /** The HTML as built, and gzipped once here rather than once per request. */
+  /** The HTML as built. */
   html: Uint8Array<ArrayBuffer>;
-  gzip: Uint8Array<ArrayBuffer>;
-  /** A strong ETag of `html` (the gzip is another encoding of the same representation). */
+  /** A strong ETag of `html`. */
   etag: string;
 }
 
@@ -33,7 +31,7 @@ export function readPrerenderedPage(bytes: Uint8Array<ArrayBuffer>): Prerendered
     ([, body]) => `'sha256-${createHash('sha256').update(body!).digest('base64')}'`,
   );
   const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
-  return { key, scriptHashes, html: bytes, gzip: new Uint8Array(gzipSync(bytes, { level: 9 })), etag };
+  return { key, scriptHashes, html: bytes, etag };
 }
 
 const pages = processGlobal('prerendered-pages', () => new Map<string, PrerenderedPage | null>());
