@@ -4,7 +4,7 @@ import { NextRequest, NextResponse } from 'next/server';
 import { routing } from './i18n/routing';
 import { matchesEntityTag, SHARE_CACHE_CONTROL, WORKSPACE_CACHE_CONTROL } from './lib/http-cache';
 import { contentSecurityPolicy, type ScriptSources } from './lib/security-headers';
-import { pageRenders } from './lib/server/page-render';
+import { pageRenders, RENDER_HEADER, renderedByNext } from './lib/server/page-render';
 import { prerenderedPage } from './lib/server/prerendered-page';
 import { sharePageAnswer } from './lib/server/share-page';
 import { workspaceKey } from './lib/server/workspace-key';
@@ -18,7 +18,8 @@ const handleI18nRouting = createMiddleware(routing);
  * the build's, it is rendered per request at `/{locale}/live`). Other pages get a nonce that Next.js applies
  * to its own scripts: fresh per request, except on a share page, whose nonce is fixed per share and URL so
  * that a shared cache may keep the page (lib/server/share-page.ts); that page also gets its ETag, its 304
- * and, once expired, its 410 here.
+ * and, once expired, its 410 here. Both pages are then sent from memory, past Next.js: the workspace as it
+ * was built, a share page as it was first rendered (lib/server/page-render.ts).
  */
 export default async function proxy(request: NextRequest) {
   const workspace = WORKSPACE.exec(request.nextUrl.pathname)?.[1];
@@ -26,7 +27,7 @@ export default async function proxy(request: NextRequest) {
 
   const shareId = SHARE_PAGE.exec(request.nextUrl.pathname)?.[1];
   const share = shareId === undefined ? undefined : sharePageAnswer(request, shareId);
-  // A deleted or expired share's page is never sent from memory again.
+  // Only a found share's page is sent from memory: a deleted or expired one's renders go with it.
   if (shareId !== undefined && share && share.status !== 'found') pageRenders().evict(shareId);
   const found = share?.status === 'found' ? share : undefined;
   const scripts = { nonce: found?.nonce ?? btoa(crypto.randomUUID()) };
@@ -125,9 +126,6 @@ function fromMemory(request: NextRequest, routed: Headers, page: PageInMemory): 
   return new NextResponse(request.method === 'HEAD' ? null : page.html, { status: 200, headers });
 }
 
-// On proxy.ts's own request for a page it will keep: that request is rendered by Next.js, as any other was.
-const RENDER_HEADER = 'x-bitext-render';
-
 /**
  * A found share's page from memory (lib/server/page-render.ts), rendered once per representation (`etag`,
  * the page's own): the same bytes every time, as its strong ETag says. Only for a document request that
@@ -143,32 +141,11 @@ async function sharePageFromMemory(
   if (!isDocumentRequest(request) || request.headers.has(RENDER_HEADER)) return undefined;
   const routed = handleI18nRouting(request);
   if (!routed.headers.has('x-middleware-next')) return undefined;
-  const render = await pageRenders().get(id, etag, () => renderedByNext(request));
+  const { pathname, search } = request.nextUrl;
+  const render = await pageRenders().get(id, etag, () =>
+    renderedByNext(`${pathname}${search}`, request.headers),
+  );
   return render && fromMemory(request, routed.headers, { ...render, etag, headers });
-}
-
-/**
- * The page as Next.js renders it for `request`, asked of this very server: at the address `next start`
- * listens on (where Next.js sends its own server actions when it forwards them), with what the page reads
- * from a request (its URL, host and protocol). Undefined unless it answers 200.
- */
-async function renderedByNext(request: NextRequest): Promise<Uint8Array | undefined> {
-  const self = process.env.__NEXT_PRIVATE_ORIGIN ?? request.nextUrl.origin;
-  const headers = new Headers({ [RENDER_HEADER]: '1', 'accept-encoding': 'identity' });
-  for (const name of ['host', 'x-forwarded-proto']) {
-    const value = request.headers.get(name);
-    if (value !== null) headers.set(name, value);
-  }
-  try {
-    const url = new URL(`${request.nextUrl.pathname}${request.nextUrl.search}`, self);
-    const response = await fetch(url, { headers, cache: 'no-store', redirect: 'manual' });
-    if (response.status !== 200) return undefined;
-    return new Uint8Array(await response.arrayBuffer());
-  } catch (error) {
-    // Not kept, but the request is still answered: routed and rendered as it was before.
-    console.error('proxy: rendering a share page to keep failed', error);
-    return undefined;
-  }
 }
 
 function policyFor(scripts: ScriptSources): string {

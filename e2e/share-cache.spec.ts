@@ -102,6 +102,11 @@ test('a share page sent from memory is the rendered one, revalidates, and is 404
     etags.push(etag);
   }
   expect(etags[0]).not.toBe(etags[1]);
+  // Kept per host too: a preview's absolute URLs name the host the page was asked on.
+  const elsewhere = { host: 'bitext.example' };
+  expect((await request.get(paths[0]!, { headers: elsewhere })).headers()['etag']).not.toBe(etags[0]);
+  const keptElsewhere = await request.get(paths[0]!, { headers: elsewhere });
+  expect(await keptElsewhere.text()).toContain('content="http://bitext.example/en/s/');
 
   const deleted = await request.delete(`/api/v1/shares/${created.id}`, {
     headers: { authorization: `Bearer ${created.deleteToken}` },

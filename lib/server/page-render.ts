@@ -1,4 +1,5 @@
 import 'server-only';
+import { request as httpRequest } from 'node:http';
 import { LRUCache } from 'lru-cache';
 
 import { SHARE_CACHE } from '@/lib/http-cache';
@@ -89,4 +90,47 @@ const appRenders = processGlobal('page-renders', () =>
 /** The app's share-page renders (one set per process, like the hot share cache beside it). */
 export function pageRenders(): PageRenders {
   return appRenders.get();
+}
+
+/** On proxy.ts's own request for a page it will keep: that request is rendered by Next.js, as any other is. */
+export const RENDER_HEADER = 'x-bitext-render';
+
+/** What a page reads from its request besides its URL (the share page: absolute preview URLs). */
+const RENDERED_FROM = ['host', 'x-forwarded-proto'];
+
+/**
+ * The page at `path` as Next.js renders it for a request with these headers, asked of this very server at
+ * the address `next start` listens on (where Next.js itself sends the server actions it forwards). Over
+ * node:http, as fetch() would not send our Host header. Undefined unless it answers 200, or when there is no
+ * such address (another server than `next start`): the request is then rendered as any other.
+ */
+export function renderedByNext(path: string, headers: Headers): Promise<Uint8Array | undefined> {
+  const origin = process.env.__NEXT_PRIVATE_ORIGIN;
+  if (!origin?.startsWith('http:')) return Promise.resolve(undefined);
+  const self = new URL(origin);
+  const sent: Record<string, string> = { [RENDER_HEADER]: '1', 'accept-encoding': 'identity' };
+  for (const name of RENDERED_FROM) {
+    const value = headers.get(name);
+    if (value !== null) sent[name] = value;
+  }
+  return new Promise((resolve) => {
+    const failed = (error: Error) => {
+      console.error('page-render: rendering a page to keep failed', error);
+      resolve(undefined);
+    };
+    const hostname = self.hostname.replace(/^\[(.*)\]$/, '$1');
+    const request = httpRequest({ hostname, port: self.port, path, headers: sent }, (response) => {
+      if (response.statusCode !== 200) {
+        response.resume();
+        resolve(undefined);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+      response.on('error', failed);
+    });
+    request.on('error', failed);
+    request.end();
+  });
 }

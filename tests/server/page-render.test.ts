@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import type { IncomingHttpHeaders } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
 
-import { createPageRenders } from '@/lib/server/page-render';
+import { createPageRenders, RENDER_HEADER, renderedByNext } from '@/lib/server/page-render';
+import { startPageServer, type PageServer } from './page-server';
 
 const utf8 = new TextEncoder();
 const page = (text: string) => async () => utf8.encode(text);
@@ -63,5 +65,42 @@ describe('page renders', () => {
     // `b` was the least recently used: it was dropped, `a` was kept.
     expect(new TextDecoder().decode((await renders.get('a', '"a"', big('a3')))!.html)).toMatch(/^a:/);
     expect(new TextDecoder().decode((await renders.get('b', '"b"', big('b2')))!.html)).toMatch(/^b2:/);
+  });
+});
+
+describe('rendered by Next', () => {
+  let server: PageServer | undefined;
+  const origin = process.env.__NEXT_PRIVATE_ORIGIN;
+  afterEach(async () => {
+    await server?.close();
+    if (origin === undefined) delete process.env.__NEXT_PRIVATE_ORIGIN;
+    else process.env.__NEXT_PRIVATE_ORIGIN = origin;
+  });
+
+  it("asks this server for the page with the reader's host and protocol, marked as its own request", async () => {
+    let seen: IncomingHttpHeaders = {};
+    server = await startPageServer({
+      '/en/s/abc': (request, response) => {
+        seen = request.headers;
+        response.writeHead(200, { 'content-type': 'text/html' }).end(`<html>${request.url}</html>`);
+      },
+    });
+    process.env.__NEXT_PRIVATE_ORIGIN = server.origin;
+    const headers = new Headers({ host: 'bitext.example', 'x-forwarded-proto': 'https', cookie: 'a=b' });
+    const page = await renderedByNext('/en/s/abc?lang=hi', headers);
+    expect(new TextDecoder().decode(page)).toBe('<html>/en/s/abc?lang=hi</html>');
+    expect(seen.host).toBe('bitext.example');
+    expect(seen['x-forwarded-proto']).toBe('https');
+    expect(seen[RENDER_HEADER]).toBe('1');
+    // Nothing the page does not read: one render serves every reader.
+    expect(seen.cookie).toBeUndefined();
+  });
+
+  it('gives nothing to keep for an answer other than 200, or without an address of its own', async () => {
+    server = await startPageServer({});
+    process.env.__NEXT_PRIVATE_ORIGIN = server.origin;
+    expect(await renderedByNext('/en/s/missing', new Headers())).toBeUndefined();
+    delete process.env.__NEXT_PRIVATE_ORIGIN;
+    expect(await renderedByNext('/en/s/abc', new Headers())).toBeUndefined();
   });
 });
