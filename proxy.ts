@@ -26,7 +26,7 @@ export default async function proxy(request: NextRequest) {
   if (workspace !== undefined) return workspacePage(request, workspace);
 
   const shareId = SHARE_PAGE.exec(request.nextUrl.pathname)?.[1];
-  const share = shareId === undefined ? undefined : sharePageAnswer(request, shareId);
+  const share = shareId === undefined ? undefined : await sharePageAnswer(request, shareId);
   // Only a found share's page is sent from memory: a deleted or expired one's renders go with it.
   if (shareId !== undefined && share && share.status !== 'found') pageRenders().evict(shareId);
   const found = share?.status === 'found' ? share : undefined;

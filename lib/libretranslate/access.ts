@@ -24,13 +24,13 @@ function keyLimiter(key: ApiKey): RateLimiter {
 }
 
 /** `metered`: the request runs inference, so it counts against a rate. */
-export function authorize(
+export async function authorize(
   request: Request,
   key: string | undefined,
   { metered }: { metered: boolean },
-): void {
+): Promise<void> {
   if (key) {
-    const record = apiKeys().find(key);
+    const record = await apiKeys().find(key);
     if (!record) throw new BitextError('forbidden', 'Invalid API key');
     if (metered) enforceLimit(keyLimiter(record), record.id);
     return;
