@@ -2,7 +2,8 @@ import 'server-only';
 import pg from 'pg';
 import { BitextError } from '@/lib/errors';
 import { checkOrder, MIGRATIONS, type Migration } from './migrations';
-import type { ApiKeyRecord, FileRecord, ShareRecord, Store } from './port';
+import type { FileRecord, Store } from './port';
+import { toKey, toShare, type KeyRow, type ShareRow } from './rows';
 
 /**
  * The shared store: Postgres through a `pg` pool, for several web processes behind one load balancer.
@@ -50,40 +51,6 @@ function storeError(error: unknown): unknown {
     retryAfter: RETRY_AFTER_S,
   });
 }
-
-interface ShareRow {
-  id: string;
-  title: string;
-  payload: string;
-  delete_token_hash: Buffer;
-  created_at: number;
-  expires_at: number | null;
-}
-
-interface KeyRow {
-  id: string;
-  name: string;
-  key_hash: Buffer;
-  per_minute: number;
-  created_at: number;
-}
-
-const toShare = (row: ShareRow): ShareRecord => ({
-  id: row.id,
-  title: row.title,
-  payload: row.payload,
-  tokenHash: row.delete_token_hash,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-});
-
-const toKey = (row: KeyRow): ApiKeyRecord => ({
-  id: row.id,
-  name: row.name,
-  keyHash: row.key_hash,
-  perMinute: row.per_minute,
-  createdAt: row.created_at,
-});
 
 /** `work` inside BEGIN … COMMIT on `client`, rolled back on any error. */
 async function inTransaction<T>(
