@@ -4,9 +4,9 @@
  * and streams progress back through Redis. Prints a line with "ready" once it takes jobs. On SIGTERM or
  * SIGINT it stops taking jobs, lets the running ones finish (or hands them back to the queue), and exits 0.
  */
-import { appResultCache } from '@/lib/queue';
 import { startDigestWorker } from '@/lib/queue/bullmq-worker';
 import { serverEnv, serverPipelineContext } from '@/lib/server/engine';
+import { closeStore, resultCache } from '@/lib/store';
 
 const { redisUrl, workerConcurrency, profile } = serverEnv();
 if (!redisUrl) {
@@ -18,7 +18,7 @@ const worker = startDigestWorker({
   redisUrl,
   concurrency: workerConcurrency,
   context: serverPipelineContext(),
-  cache: appResultCache(),
+  cache: resultCache(),
 });
 
 let stopping = false;
@@ -26,13 +26,16 @@ const stop = (signal: string) => {
   if (stopping) return;
   stopping = true;
   console.log(`Worker: ${signal}, finishing the running jobs`);
-  worker.close().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error('Worker: shutdown failed', error);
-      process.exit(1);
-    },
-  );
+  worker
+    .close()
+    .then(() => closeStore())
+    .then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Worker: shutdown failed', error);
+        process.exit(1);
+      },
+    );
 };
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));

@@ -17,7 +17,6 @@ import { cleanArticle } from '@/lib/pipeline/document';
 import type { WorkerSettings } from '@/lib/pipeline/protocol';
 import { isArticleText } from '@/lib/schemas/rules';
 import { ArticleFileDrop } from '../reading/article-file-drop';
-import { ResultsView } from '../results/results-view';
 import { MyShares } from '../share/my-shares';
 import { Button } from '../ui/button';
 import { reveal } from '../ui/reveal';
@@ -45,6 +44,11 @@ interface Props {
   languages: LanguageOption[];
 }
 
+// Not needed before a run: the panes and what they bring (romanization for pronunciation, Markdown export)
+// load once the article's language is known, as the models do, so that Run finds them here (and the service
+// worker has them for a run offline).
+const loadResultsView = () => import('../results/results-view').then((module) => module.ResultsView);
+const ResultsView = dynamic(loadResultsView);
 // Shown only after a finished run, and it brings the share schema (and with it zod): loaded then, not on the
 // first visit.
 const ShareButton = dynamic(() => import('../share/share-button').then((module) => module.ShareButton));
@@ -115,7 +119,10 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     if (plan) prepare(plan, options.engine);
   });
   useEffect(() => {
-    if (planKey) prepareNow();
+    if (!planKey) return;
+    prepareNow();
+    // A failed fetch is not an error yet: rendering the results asks again.
+    loadResultsView().catch(() => undefined);
   }, [planKey]);
 
   // On Run, the run's status and progress move to the top of the screen, with the results right below them.

@@ -6,7 +6,7 @@ import { CANCELLED, toWireError } from '@/lib/errors';
 import type { PipelineContext } from '@/lib/pipeline/context';
 import { digest, type DigestResult } from '@/lib/pipeline/digest';
 import type { ProgressEvent } from '@/lib/pipeline/events';
-import type { AsyncResultCache } from '@/lib/store/port';
+import type { ResultCache } from '@/lib/store/results';
 import {
   CANCEL_EVENT,
   QUEUE_NAME,
@@ -32,7 +32,7 @@ export interface DigestWorkerOptions {
   concurrency: number;
   /** The server pipeline context; each job adds its own abort signal and progress. */
   context: PipelineContext;
-  cache?: AsyncResultCache;
+  cache?: ResultCache;
 }
 
 /**

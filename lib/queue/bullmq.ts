@@ -1,12 +1,13 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { Queue, QueueEvents, QueueEventsProducer, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { BitextError, CANCELLED, isBitextError, type WireError } from '@/lib/errors';
 import type { PipelineContext } from '@/lib/pipeline/context';
 import type { DigestRequest, DigestResult } from '@/lib/pipeline/digest';
 import type { JobView } from '@/lib/pipeline/protocol';
-import type { AsyncResultCache } from '@/lib/store/port';
+import type { ResultCache } from '@/lib/store/results';
 import {
   CANCEL_EVENT,
   KEEP_FINISHED_S,
@@ -37,7 +38,7 @@ export interface BullmqQueueOptions {
   backlog: number;
   /** Only for cache keys (the profile and model policy); nothing runs here. */
   context: PipelineContext;
-  cache?: AsyncResultCache;
+  cache?: ResultCache;
 }
 
 /** How long a call may wait on Redis before the client hears `queue_unavailable`. */
@@ -225,7 +226,13 @@ export class BullmqQueue implements DigestQueue {
 
   async status(): Promise<'ok' | 'down'> {
     try {
-      await withTimeout(this.redis.ping(), REDIS_TIMEOUT_MS);
+      // A connection still being made (the first health probe of a new process) is not an outage: wait for
+      // it, within the timeout. While Redis is down, its next failed attempt rejects `once` at once.
+      const ready = this.redis.status === 'ready' ? Promise.resolve() : once(this.redis, 'ready');
+      await withTimeout(
+        ready.then(() => this.redis.ping()),
+        REDIS_TIMEOUT_MS,
+      );
       return 'ok';
     } catch {
       return 'down';

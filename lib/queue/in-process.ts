@@ -6,7 +6,7 @@ import type { PipelineContext } from '@/lib/pipeline/context';
 import { digest, type DigestPartial, type DigestRequest, type DigestResult } from '@/lib/pipeline/digest';
 import type { ProgressEvent } from '@/lib/pipeline/events';
 import type { JobStatus, JobView } from '@/lib/pipeline/protocol';
-import type { AsyncResultCache } from '@/lib/store/port';
+import type { ResultCache } from '@/lib/store/results';
 import { Channel } from './channel';
 import type { DigestEvent, DigestQueue } from './port';
 import { cacheDigest, cacheKeyOf, readCachedDigest } from './results';
@@ -26,7 +26,7 @@ export interface InProcessQueueOptions {
   /** The pipeline context every run starts from; each run adds its own abort signal and progress. */
   context: PipelineContext;
   /** Without one, every request runs. */
-  cache?: AsyncResultCache;
+  cache?: ResultCache;
   /** How long a finished job can still be read, and how many are kept at most. */
   keepFinishedMs?: number;
   keepFinishedCount?: number;

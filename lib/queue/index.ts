@@ -3,8 +3,8 @@ import { BitextError } from '@/lib/errors';
 import type { PipelineContext } from '@/lib/pipeline/context';
 import { processGlobal } from '@/lib/process-global';
 import { serverEnv, serverPipelineContext } from '@/lib/server/engine';
-import type { AsyncResultCache } from '@/lib/store/port';
-import { resultCache, type ResultCache } from '@/lib/store/results';
+import { resultCache } from '@/lib/store';
+import type { ResultCache } from '@/lib/store/results';
 import { BullmqQueue } from './bullmq';
 import { InProcessQueue } from './in-process';
 import type { DigestQueue } from './port';
@@ -19,7 +19,7 @@ export interface DigestQueueOptions {
   /** Jobs that may wait; one more is refused with `queue_full`. */
   backlog: number;
   context: PipelineContext;
-  cache?: AsyncResultCache;
+  cache?: ResultCache;
 }
 
 /** The one place that chooses the adapter. */
@@ -36,7 +36,7 @@ const serverQueue = processGlobal('digest-queue', () => {
     concurrency: jobConcurrency,
     backlog: jobBacklog,
     context: serverPipelineContext(),
-    cache: appResultCache(),
+    cache: resultCache(),
   });
 });
 
@@ -62,16 +62,4 @@ export function assertModelsRunHere(): void {
 /** Graceful shutdown: closes the queue if this process ever made one. */
 export async function closeDigestQueue(): Promise<void> {
   await serverQueue.peek()?.close();
-}
-
-/** Today's synchronous SQLite cache behind the async port, until the store's own `appStore().results`. */
-export function appResultCache(): AsyncResultCache {
-  return asyncResultCache(resultCache());
-}
-
-export function asyncResultCache(cache: ResultCache): AsyncResultCache {
-  return {
-    get: async (key) => cache.get(key),
-    put: async (key, result) => cache.put(key, result),
-  };
 }

@@ -1,8 +1,7 @@
 import 'server-only';
 import type { PipelineContext } from '@/lib/pipeline/context';
 import type { DigestRequest, DigestResult } from '@/lib/pipeline/digest';
-import type { AsyncResultCache } from '@/lib/store/port';
-import { digestCacheKey } from '@/lib/store/results';
+import { digestCacheKey, type ResultCache } from '@/lib/store/results';
 
 /**
  * The result cache as every adapter uses it. The cache only saves time: if it fails, digests still run (and
@@ -14,7 +13,7 @@ export function cacheKeyOf(request: DigestRequest, context: PipelineContext): st
 }
 
 export async function readCachedDigest(
-  cache: AsyncResultCache | undefined,
+  cache: ResultCache | undefined,
   key: string | undefined,
 ): Promise<DigestResult | undefined> {
   if (!cache || key === undefined) return undefined;
@@ -27,7 +26,7 @@ export async function readCachedDigest(
 }
 
 export async function cacheDigest(
-  cache: AsyncResultCache | undefined,
+  cache: ResultCache | undefined,
   key: string | undefined,
   result: DigestResult,
 ): Promise<void> {

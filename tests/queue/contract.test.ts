@@ -4,13 +4,13 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DigestRequest } from '@/lib/pipeline/digest';
-import { asyncResultCache, createDigestQueue } from '@/lib/queue';
+import { createDigestQueue } from '@/lib/queue';
 import { QUEUE_NAME } from '@/lib/queue/bullmq-jobs';
 import { startDigestWorker } from '@/lib/queue/bullmq-worker';
 import type { DigestEvent, DigestQueue } from '@/lib/queue/port';
 import { digestEventStream } from '@/lib/queue/sse';
-import { openDatabase } from '@/lib/store/db';
 import { createResultCache } from '@/lib/store/results';
+import { openSqliteStore } from '@/lib/store/sqlite';
 import { startRedis, type Service } from '@/scripts/services';
 import { startWorker, type WorkerProcess } from '@/scripts/topology';
 import { configureFixtureModels, readArticle } from '../support/fixture-models';
@@ -46,7 +46,7 @@ interface Engine {
 }
 
 function sharedCache(dataDir: string) {
-  return asyncResultCache(createResultCache(openDatabase(path.join(dataDir, 'bitext.db'))));
+  return createResultCache(openSqliteStore(path.join(dataDir, 'bitext.db')).results);
 }
 
 const adapters: { name: 'in-process' | 'bullmq'; skip?: string; start(): Promise<Engine> }[] = [

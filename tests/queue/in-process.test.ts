@@ -5,12 +5,11 @@ import { PreTrainedModel } from '@huggingface/transformers';
 import { describe, expect, it, vi } from 'vitest';
 import { isBitextError } from '@/lib/errors';
 import type { DigestRequest } from '@/lib/pipeline/digest';
-import { asyncResultCache } from '@/lib/queue';
 import { InProcessQueue, type InProcessQueueOptions } from '@/lib/queue/in-process';
 import type { DigestEvent } from '@/lib/queue/port';
 import { digestEventStream } from '@/lib/queue/sse';
-import { openDatabase } from '@/lib/store/db';
 import { createResultCache } from '@/lib/store/results';
+import { openSqliteStore } from '@/lib/store/sqlite';
 import { readArticle, scriptShare, configureFixtureModels } from '../support/fixture-models';
 
 const context = configureFixtureModels();
@@ -200,8 +199,8 @@ describe('InProcessQueue', () => {
   });
 
   it('a summary that fails fails alone: the job is done with every translation, and is not cached', async () => {
-    const cache = asyncResultCache(
-      createResultCache(openDatabase(path.join(mkdtempSync(path.join(tmpdir(), 'bitext-jobs-')), 'db'))),
+    const cache = createResultCache(
+      openSqliteStore(path.join(mkdtempSync(path.join(tmpdir(), 'bitext-jobs-')), 'db')).results,
     );
     const jobs = queue({ cache });
     // Read as German: no model brings it to the English summariser.
@@ -249,8 +248,8 @@ describe('InProcessQueue', () => {
   });
 
   it('answers a repeated request from the cache at once', async () => {
-    const db = openDatabase(path.join(mkdtempSync(path.join(tmpdir(), 'bitext-jobs-')), 'bitext.db'));
-    const jobs = queue({ cache: asyncResultCache(createResultCache(db)) });
+    const store = openSqliteStore(path.join(mkdtempSync(path.join(tmpdir(), 'bitext-jobs-')), 'bitext.db'));
+    const jobs = queue({ cache: createResultCache(store.results) });
     const first = await jobs.submit(request());
     await jobs.idle();
 
@@ -263,7 +262,7 @@ describe('InProcessQueue', () => {
     // Other options are another digest.
     expect((await jobs.submit(request({ targets: ['ru'] }))).status).toBe('running');
     await jobs.idle();
-    db.close();
+    await store.close();
   });
 
   it('forgets the oldest finished jobs beyond the count it keeps', async () => {

@@ -15,7 +15,7 @@ export const OPTIONS = preflight;
 export function POST(request: Request) {
   return libreResponse(async () => {
     const fields = await readFields(request);
-    authorize(request, apiKeyOf(fields), { metered: true });
+    await authorize(request, apiKeyOf(fields), { metered: true });
     const parsed = parseFields(translateFields, fields);
     checkCharLimit(typeof parsed.q === 'string' ? [parsed.q] : parsed.q);
     return libreTranslate(parsed, serverPipelineContext(request.signal));

@@ -10,7 +10,7 @@ export const OPTIONS = preflight;
 export function POST(request: Request) {
   return libreResponse(async () => {
     const fields = await readFields(request);
-    authorize(request, apiKeyOf(fields), { metered: true });
+    await authorize(request, apiKeyOf(fields), { metered: true });
     const id = await translateFile(parseFields(fileFields, fields), serverPipelineContext(request.signal));
     const url = new URL(`/api/libretranslate/download_file/${id}`, publicOrigin(request));
     return { translatedFileUrl: url.href };

@@ -5,7 +5,7 @@ import { enforceRateLimit } from '@/lib/server/rate-limit';
 
 export function POST(request: Request): Promise<Response> {
   return handle(async () => {
-    enforceRateLimit('digests', request);
+    await enforceRateLimit('digests', request);
     const body = await readJson(request, digestRequest);
     const job = await digestQueue().submit({
       ...body,

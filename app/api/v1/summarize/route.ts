@@ -7,7 +7,7 @@ import { enforceRateLimit } from '@/lib/server/rate-limit';
 
 export function POST(request: Request) {
   return handle(async () => {
-    enforceRateLimit('inference', request);
+    await enforceRateLimit('inference', request);
     const { text, language, ...options } = await readJson(request, summarizeRequest);
     // An extractive summary needs no model: every web process makes it.
     if (options.mode === 'abstractive') assertModelsRunHere();

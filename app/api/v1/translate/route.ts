@@ -7,7 +7,7 @@ import { enforceRateLimit } from '@/lib/server/rate-limit';
 
 export function POST(request: Request) {
   return handle(async () => {
-    enforceRateLimit('inference', request);
+    await enforceRateLimit('inference', request);
     const { text, segments, source, target, romanize } = await readJson(request, translateRequest);
     assertModelsRunHere();
     return translateText(
