@@ -19,6 +19,7 @@ const services = await vi.hoisted(async () => {
   return { skip, redis, dataDir };
 });
 
+import { POST as libreTranslate } from '@/app/api/libretranslate/translate/route';
 import { POST as detect } from '@/app/api/v1/detect/route';
 import { POST as createDigest } from '@/app/api/v1/digests/route';
 import { GET as readDigest } from '@/app/api/v1/digests/[id]/route';
@@ -115,6 +116,17 @@ describe.skipIf(services.skip)('a web process with BITEXT_REDIS_URL (no models h
         error: { code: 'models_on_workers', details: { use: '/api/v1/digests' } },
       });
     }
+    expect(modelsLoadedHere()).toBe(0);
+  });
+
+  it('answers the LibreTranslate translate endpoint with 501 too: no model is loaded here', async () => {
+    const response = await post(libreTranslate, '/api/libretranslate/translate', {
+      q: 'Ministers met in Geneva.',
+      source: 'en',
+      target: 'ru',
+    });
+    expect(response.status).toBe(501);
+    expect(await response.json()).toEqual({ error: expect.stringContaining('/api/v1/digests') });
     expect(modelsLoadedHere()).toBe(0);
   });
 
