@@ -46,7 +46,8 @@ export function digestQueue(): DigestQueue {
 }
 
 /**
- * For the routes that run a model outside the queue (/api/v1/translate, an abstractive /api/v1/summarize):
+ * For the routes that run a model outside the queue (/api/v1/translate, an abstractive /api/v1/summarize,
+ * LibreTranslate's translate and translate_file):
  * with BITEXT_REDIS_URL set the web processes load no models at all (they stay small, and inference scales
  * with workers), so those answer `models_on_workers` and point to the digest queue.
  */
