@@ -304,7 +304,13 @@ export class BullmqQueue implements DigestQueue {
   /** Runs a Redis call with a deadline; our own errors pass, anything else means Redis is not there. */
   private async guard<T>(call: () => Promise<T>): Promise<T> {
     try {
-      return await withTimeout(call(), REDIS_TIMEOUT_MS);
+      // The first calls of a new process wait for its first connection (later, while Redis is down, this
+      // is resolved and commands fail fast): without an offline queue they would fail before it is up.
+      const connected = async () => {
+        await this.queue.waitUntilReady();
+        return call();
+      };
+      return await withTimeout(connected(), REDIS_TIMEOUT_MS);
     } catch (error) {
       if (isBitextError(error)) throw error;
       this.logOutage(error);

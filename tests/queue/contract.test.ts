@@ -291,6 +291,13 @@ describe.skipIf(servicesUnavailable())('DigestQueue contract: bullmq only', () =
     expect(await webA.get(id)).toMatchObject({ status: 'cancelled' });
   });
 
+  it('a web process just started follows a job at once (its first call waits for its connection)', async () => {
+    const { id } = await engine.open().submit(request('fresh web process', { short: true }));
+    const fresh = engine.open();
+    expect((await fresh.get(id)).id).toBe(id);
+    expect(names(await follow(engine.open(), id).ended).at(-1)).toBe('done');
+  });
+
   it('Redis down: status down and queue_unavailable with Retry-After; back up: ok again by itself', async () => {
     const queue = engine.open();
     await engine.redis!.stop();
@@ -351,10 +358,9 @@ describe.skipIf(servicesUnavailable())('DigestQueue contract: bullmq only', () =
     victim.kill();
 
     await events.until((e) => e.event === 'restarted');
-    const restartMs = Date.now() - killedAt;
-    // The number the README quotes (lock 4 s, stalled check every 2 s).
-    console.log(`restarted ${restartMs} ms after the kill`);
-    expect(restartMs).toBeLessThan(15_000);
+    // Printed, not asserted (timings are for benchmarks): the number the README quotes (lock 4 s, stalled
+    // check every 2 s). The test's own timeout bounds the wait.
+    console.log(`restarted ${Date.now() - killedAt} ms after the kill`);
     const all = await events.ended;
     expect(names(all).at(-1)).toBe('done');
     // After `restarted` the parts come again, each once.
