@@ -15,8 +15,7 @@
 import { digest as digestHere, type DigestRequest, type DigestResult } from '@/lib/pipeline/digest';
 import { serverPipelineContext } from '@/lib/server/engine';
 import { toShareRequest } from '@/lib/schemas/share';
-import { longArticle } from '@/e2e/support/messages';
-import { seedDigestRequest, runDigest } from './bench/seed';
+import { numberedCopies, runDigest, seedDigestRequest } from './bench/seed';
 import { groupCpuTicks } from './process-group';
 import { startTopology, type Topology } from './topology';
 
@@ -200,7 +199,10 @@ function essence(result: DigestResult): string {
 async function workerKill(topology: Topology, { digest }: Fixtures) {
   const [originA] = topology.urls as [string];
   // Seconds long on the fixture models, no sentence repeated (each is translated once), never cached.
-  const request: DigestRequest = { ...digest, text: longArticle(10, `worker-kill ${Date.now()}`) };
+  const request: DigestRequest = {
+    ...digest,
+    text: numberedCopies(digest.text, 10, `worker-kill ${Date.now()}`),
+  };
   const before = topology.workers.map((w) => groupCpuTicks(w.pid));
   const posted = await post(`${originA}/api/v1/digests`, request);
   if (posted.status !== 202) throw new Error(`POST /api/v1/digests answered ${posted.status}`);
