@@ -32,9 +32,9 @@ const RECOVERY_TIMEOUT_MS = 30_000;
 interface LoadCounts {
   sent: number;
   /** 2xx answers; for shares, the ids whose 201 arrived are in `acknowledged`. */
-  ok: number;
+  accepted: number;
   /** 503s carrying Retry-After, by error code. */
-  unavailable: Record<string, number>;
+  unavailableWithRetryAfter: Record<string, number>;
   /** 503s without Retry-After: a broken promise. */
   unavailableWithoutRetryAfter: number;
   /** 5xx other than 503: a broken promise. */
@@ -56,8 +56,8 @@ interface Load {
 function emptyCounts(): LoadCounts {
   return {
     sent: 0,
-    ok: 0,
-    unavailable: {},
+    accepted: 0,
+    unavailableWithRetryAfter: {},
     unavailableWithoutRetryAfter: 0,
     other5xx: {},
     other4xx: {},
@@ -89,11 +89,11 @@ function startLoad(
           { error?: { code?: string } } | undefined;
         const code = body?.error?.code ?? String(response.status);
         if (response.ok) {
-          counts.ok++;
+          counts.accepted++;
           load.lastOkAt = Date.now();
           if (idOf) acknowledged.push(idOf(body));
         } else if (response.status === 503) {
-          if (response.headers.get('retry-after')) bump(counts.unavailable, code);
+          if (response.headers.get('retry-after')) bump(counts.unavailableWithRetryAfter, code);
           else counts.unavailableWithoutRetryAfter++;
         } else if (response.status >= 500) bump(counts.other5xx, `${response.status} ${code}`);
         else bump(counts.other4xx, `${response.status} ${code}`);
@@ -283,7 +283,7 @@ async function redisOutage(topology: Topology, { digest, share }: Fixtures) {
   await sleep(LOAD_BEFORE_FAULT_MS);
   await topology.redis.stop();
   await sleep(REDIS_DOWN_MS);
-  const acceptedWhileDown = digests.counts.ok;
+  const acceptedWhileDown = digests.counts.accepted;
   await topology.redis.start();
   const back = Date.now();
   const recoveredMs = await waitFor(async () => digests.lastOkAt > back, RECOVERY_TIMEOUT_MS);
@@ -298,7 +298,7 @@ async function redisOutage(topology: Topology, { digest, share }: Fixtures) {
     digestsAcceptedAgainAfterMs: recoveredMs ?? null,
     digestAfterRecovery: after,
   };
-  const unavailable = (counts.digests.unavailable.queue_unavailable ?? 0) > 0;
+  const unavailable = (counts.digests.unavailableWithRetryAfter.queue_unavailable ?? 0) > 0;
   return {
     ...counts,
     ok:
