@@ -122,7 +122,7 @@ test('skip links appear when focused and take the focus to the results and back 
   await expect(toResults).toBeInViewport();
   expect((await toResults.boundingBox())!.width).toBeGreaterThan(20);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: t('ResultsView.heading') })).toBeFocused();
+  await expect(page.getByRole('heading', { name: t('ResultsView.heading'), exact: true })).toBeFocused();
 
   const toArticle = page.getByRole('link', { name: t('ResultsView.skipToArticle') });
   await page.keyboard.press('Tab');
