@@ -139,6 +139,8 @@ async function sharePageFromMemory(
   headers: Record<string, string>,
 ): Promise<NextResponse | undefined> {
   if (!isDocumentRequest(request) || request.headers.has(RENDER_HEADER)) return undefined;
+  // `next dev` renders every time, so that an edit shows on the next reload.
+  if (process.env.NODE_ENV === 'development') return undefined;
   const routed = handleI18nRouting(request);
   if (!routed.headers.has('x-middleware-next')) return undefined;
   const { pathname, search } = request.nextUrl;

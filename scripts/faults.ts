@@ -15,8 +15,7 @@
 import { digest as digestHere, type DigestRequest, type DigestResult } from '@/lib/pipeline/digest';
 import { serverPipelineContext } from '@/lib/server/engine';
 import { toShareRequest } from '@/lib/schemas/share';
-import { longArticle } from '@/e2e/support/messages';
-import { seedDigestRequest, runDigest } from './bench/seed';
+import { numberedCopies, runDigest, seedDigestRequest } from './bench/seed';
 import { groupCpuTicks } from './process-group';
 import { startTopology, type Topology } from './topology';
 
@@ -33,9 +32,9 @@ const RECOVERY_TIMEOUT_MS = 30_000;
 interface LoadCounts {
   sent: number;
   /** 2xx answers; for shares, the ids whose 201 arrived are in `acknowledged`. */
-  ok: number;
+  accepted: number;
   /** 503s carrying Retry-After, by error code. */
-  unavailable: Record<string, number>;
+  unavailableWithRetryAfter: Record<string, number>;
   /** 503s without Retry-After: a broken promise. */
   unavailableWithoutRetryAfter: number;
   /** 5xx other than 503: a broken promise. */
@@ -57,8 +56,8 @@ interface Load {
 function emptyCounts(): LoadCounts {
   return {
     sent: 0,
-    ok: 0,
-    unavailable: {},
+    accepted: 0,
+    unavailableWithRetryAfter: {},
     unavailableWithoutRetryAfter: 0,
     other5xx: {},
     other4xx: {},
@@ -90,11 +89,11 @@ function startLoad(
           { error?: { code?: string } } | undefined;
         const code = body?.error?.code ?? String(response.status);
         if (response.ok) {
-          counts.ok++;
+          counts.accepted++;
           load.lastOkAt = Date.now();
           if (idOf) acknowledged.push(idOf(body));
         } else if (response.status === 503) {
-          if (response.headers.get('retry-after')) bump(counts.unavailable, code);
+          if (response.headers.get('retry-after')) bump(counts.unavailableWithRetryAfter, code);
           else counts.unavailableWithoutRetryAfter++;
         } else if (response.status >= 500) bump(counts.other5xx, `${response.status} ${code}`);
         else bump(counts.other4xx, `${response.status} ${code}`);
@@ -200,7 +199,10 @@ function essence(result: DigestResult): string {
 async function workerKill(topology: Topology, { digest }: Fixtures) {
   const [originA] = topology.urls as [string];
   // Seconds long on the fixture models, no sentence repeated (each is translated once), never cached.
-  const request: DigestRequest = { ...digest, text: longArticle(10, `worker-kill ${Date.now()}`) };
+  const request: DigestRequest = {
+    ...digest,
+    text: numberedCopies(digest.text, 10, `worker-kill ${Date.now()}`),
+  };
   const before = topology.workers.map((w) => groupCpuTicks(w.pid));
   const posted = await post(`${originA}/api/v1/digests`, request);
   if (posted.status !== 202) throw new Error(`POST /api/v1/digests answered ${posted.status}`);
@@ -281,7 +283,7 @@ async function redisOutage(topology: Topology, { digest, share }: Fixtures) {
   await sleep(LOAD_BEFORE_FAULT_MS);
   await topology.redis.stop();
   await sleep(REDIS_DOWN_MS);
-  const acceptedWhileDown = digests.counts.ok;
+  const acceptedWhileDown = digests.counts.accepted;
   await topology.redis.start();
   const back = Date.now();
   const recoveredMs = await waitFor(async () => digests.lastOkAt > back, RECOVERY_TIMEOUT_MS);
@@ -296,7 +298,7 @@ async function redisOutage(topology: Topology, { digest, share }: Fixtures) {
     digestsAcceptedAgainAfterMs: recoveredMs ?? null,
     digestAfterRecovery: after,
   };
-  const unavailable = (counts.digests.unavailable.queue_unavailable ?? 0) > 0;
+  const unavailable = (counts.digests.unavailableWithRetryAfter.queue_unavailable ?? 0) > 0;
   return {
     ...counts,
     ok:

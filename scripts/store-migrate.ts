@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isBitextError } from '@/lib/errors';
 import { readEnv } from '@/lib/server/env';
-import { openStoreAt } from '@/lib/store';
+import { isPostgresUrl, openStoreAt } from '@/lib/store';
 import { copyStore } from '@/lib/store/copy';
 import type { Store } from '@/lib/store/port';
 
@@ -22,7 +22,7 @@ class UsageError extends Error {}
 
 /** `sqlite` is the app's own file; a path names another. Never creates an empty source by a typo. */
 function location(spec: string, role: 'from' | 'to'): string {
-  if (/^postgres(ql)?:\/\//u.test(spec)) return spec;
+  if (isPostgresUrl(spec)) return spec;
   const file = spec === 'sqlite' ? path.join(readEnv().dataDir, 'bitext.db') : path.resolve(spec);
   if (role === 'from' && !existsSync(file)) throw new UsageError(`There is no SQLite database at ${file}.`);
   return file;

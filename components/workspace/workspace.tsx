@@ -20,6 +20,7 @@ import { ArticleFileDrop } from '../reading/article-file-drop';
 import { MyShares } from '../share/my-shares';
 import { Button } from '../ui/button';
 import { reveal } from '../ui/reveal';
+import { SkipLink } from '../ui/skip-link';
 import { ArticleInput, replaceAsEdit } from './article-input';
 import { DigestOptions } from './digest-options';
 import { LanguageProvider, type LanguageOption } from './language-context';
@@ -218,11 +219,16 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     return () => document.removeEventListener('keydown', listener);
   }, []);
 
+  const showsResults = reopened !== undefined || state.status !== 'idle';
+
   return (
-    <div className="grid gap-10">
+    <div className="relative grid gap-10">
+      {/* The article's form is a long way to Tab through to reach the results. */}
+      {showsResults && <SkipLink href="#results-heading">{t('skipToResults')}</SkipLink>}
       <section aria-labelledby="article-heading" className="workspace grid gap-4">
         <div className="flex flex-wrap items-center gap-2">
-          <h2 id="article-heading" className="me-auto text-xl font-semibold tracking-tight">
+          {/* Focusable: the results' "Skip to article" lands here. */}
+          <h2 id="article-heading" tabIndex={-1} className="me-auto text-xl font-semibold tracking-tight">
             {t('heading')}
           </h2>
           <Button onClick={() => loadText(SAMPLE_ARTICLE)}>{t('sample')}</Button>
@@ -276,11 +282,11 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
       </section>
 
       {reopened && reopenedView ? (
-        <ResultsView key={reopened.id} view={reopenedView} />
+        <ResultsView key={reopened.id} view={reopenedView} articleHref="#article-heading" />
       ) : (
         state.status !== 'idle' && (
           <div ref={resultsArea} className="scroll-mt-4">
-            <ResultsView view={state} language={runLanguage} />
+            <ResultsView view={state} language={runLanguage} articleHref="#article-heading" />
           </div>
         )
       )}

@@ -18,9 +18,14 @@ export function openStore(env: { databaseUrl?: string; dataDir: string } = readE
   return openStoreAt(env.databaseUrl ?? path.join(env.dataDir, 'bitext.db'));
 }
 
+/** Whether `location` names a Postgres database rather than a SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//u.test(location);
+}
+
 /** The store at `location`: a `postgres://` URL, or the path of a SQLite file (created if missing). */
 export function openStoreAt(location: string): Store {
-  return /^postgres(ql)?:\/\//u.test(location) ? openPostgresStore(location) : openSqliteStore(location);
+  return isPostgresUrl(location) ? openPostgresStore(location) : openSqliteStore(location);
 }
 
 // One store per process, shared by every route bundle.

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { BitextError } from '@/lib/errors';
 import { checkOrder, MIGRATIONS, type Migration } from './migrations';
 import type { FileRecord, Store } from './port';
-import { toKey, toShare, type KeyRow, type ShareRow } from './rows';
+import { toFile, toKey, toShare, type FileRow, type KeyRow, type ShareRow } from './rows';
 
 /**
  * The shared store: Postgres through a `pg` pool, for several web processes behind one load balancer.
@@ -256,19 +256,11 @@ export function openPostgresStore(url: string, migrations: readonly Migration[] 
         );
       },
       find: async (id, now) => {
-        const row = await one<{ name: string; content_type: string; body: Buffer; expires_at: number }>(
-          'SELECT name, content_type, body, expires_at FROM translated_files WHERE id = $1 AND expires_at > $2',
-          [id, now],
-        );
-        return (
-          row && {
-            id,
-            name: row.name,
-            contentType: row.content_type,
-            body: row.body,
-            expiresAt: row.expires_at,
-          }
-        );
+        const row = await one<FileRow>('SELECT * FROM translated_files WHERE id = $1 AND expires_at > $2', [
+          id,
+          now,
+        ]);
+        return row && toFile(row);
       },
       purge: async (now) => {
         await query('DELETE FROM translated_files WHERE expires_at <= $1', [now]);

@@ -1,7 +1,7 @@
 import 'server-only';
-import type { ApiKeyRecord, ShareRecord } from './port';
+import type { ApiKeyRecord, FileRecord, ShareRecord } from './port';
 
-/** The columns of the shares and api_keys tables as both adapters read them (the same names in both dialects). */
+/** The columns of the tables as both adapters read them (the same names in both dialects). */
 export interface ShareRow {
   id: string;
   title: string;
@@ -34,4 +34,20 @@ export const toKey = (row: KeyRow): ApiKeyRecord => ({
   keyHash: row.key_hash,
   perMinute: row.per_minute,
   createdAt: row.created_at,
+});
+
+export interface FileRow {
+  id: string;
+  name: string;
+  content_type: string;
+  body: Buffer;
+  expires_at: number;
+}
+
+export const toFile = (row: FileRow): FileRecord => ({
+  id: row.id,
+  name: row.name,
+  contentType: row.content_type,
+  body: row.body,
+  expiresAt: row.expires_at,
 });

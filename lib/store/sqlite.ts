@@ -2,7 +2,7 @@ import 'server-only';
 import { migrate, openDatabase, type Db } from './db';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { FileRecord, Store } from './port';
-import { toKey, toShare, type KeyRow, type ShareRow } from './rows';
+import { toFile, toKey, toShare, type FileRow, type KeyRow, type ShareRow } from './rows';
 
 /**
  * The embedded store: one SQLite file, through better-sqlite3. Its calls are synchronous (and fast: no
@@ -64,10 +64,9 @@ export function sqliteStore(db: Db, migrations: readonly Migration[] = MIGRATION
     insert: db.prepare(
       'INSERT INTO translated_files (id, name, content_type, body, expires_at) VALUES (?, ?, ?, ?, ?)',
     ),
-    find: db.prepare<
-      [string, number],
-      { name: string; content_type: string; body: Buffer; expires_at: number }
-    >('SELECT name, content_type, body, expires_at FROM translated_files WHERE id = ? AND expires_at > ?'),
+    find: db.prepare<[string, number], FileRow>(
+      'SELECT * FROM translated_files WHERE id = ? AND expires_at > ?',
+    ),
     purge: db.prepare('DELETE FROM translated_files WHERE expires_at <= ?'),
   };
 
@@ -113,15 +112,7 @@ export function sqliteStore(db: Db, migrations: readonly Migration[] = MIGRATION
       },
       find: async (id, now) => {
         const row = files.find.get(id, now);
-        return (
-          row && {
-            id,
-            name: row.name,
-            contentType: row.content_type,
-            body: row.body,
-            expiresAt: row.expires_at,
-          }
-        );
+        return row && toFile(row);
       },
       purge: async (now) => {
         files.purge.run(now);

@@ -6,10 +6,9 @@
  * On a 2-core machine two workers or two web processes compete for the same cores as each other, as
  * autocannon and as Postgres/Redis: expect about 1×; the numbers show the shape, not a gain.
  */
-import { longArticle } from '@/e2e/support/messages';
 import type { BenchRow, BenchSection } from './report';
 import { autocannon, type LoadResult } from './http-load';
-import { createSeedShare, runDigest, seedDigestRequest } from './seed';
+import { createSeedShare, numberedCopies, runDigest, seedDigestRequest } from './seed';
 import { round } from './stats';
 import { groupRssMB } from '../process-group';
 import { startTopology, type Topology } from '../topology';
@@ -31,7 +30,7 @@ async function digestsPerMinute(topology: Topology, label: string): Promise<numb
     Array.from({ length: DIGESTS }, (_, i) =>
       runDigest(topology.urls[i % topology.urls.length]!, {
         ...seed,
-        text: longArticle(COPIES, `${label} ${Date.now()} ${i}`),
+        text: numberedCopies(seed.text, COPIES, `${label} ${Date.now()} ${i}`),
       }),
     ),
   );
