@@ -267,7 +267,8 @@ export class BullmqQueue implements DigestQueue {
       .map((line) => JSON.parse(line) as PartialLog)
       .filter((log) => log.attempt === attempt)
       .sort((a, b) => a.seq - b.seq);
-    const progress = (job.progress as JobProgress | number | undefined) ?? undefined;
+    // BullMQ's initial progress is the number 0; ours are objects.
+    const progress = job.progress as JobProgress | number;
     const latest =
       typeof progress === 'object' && progress.attempt === attempt ? progress.progress : undefined;
     const events: DigestEvent[] = [
