@@ -62,8 +62,17 @@ export function decodeFailure(failedReason: string | undefined): WireError {
 }
 
 /**
+ * A connection for a blocking reader (QueueEvents, the Worker): it waits for Redis to come back rather than
+ * fail, as BullMQ requires. Always an instance of ours, never options: BullMQ's own way to make one needs a
+ * CommonJS `require`, which its ESM build (the one Next.js and tsx load) does not have.
+ */
+export function blockingRedis(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null });
+}
+
+/**
  * A connection that fails fast while Redis is down (no offline queue, short timeouts) and reconnects by
- * itself, for commands the web process waits on. Blocking readers (QueueEvents, the Worker) make their own.
+ * itself, for commands the web process waits on.
  */
 export function fastFailingRedis(url: string, options: RedisOptions = {}): Redis {
   return new Redis(url, {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { hostname } from 'node:os';
 import { QueueEvents, UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { CANCELLED, toWireError } from '@/lib/errors';
 import type { PipelineContext } from '@/lib/pipeline/context';
 import { digest, type DigestResult } from '@/lib/pipeline/digest';
@@ -10,6 +10,7 @@ import type { ResultCache } from '@/lib/store/results';
 import {
   CANCEL_EVENT,
   QUEUE_NAME,
+  blockingRedis,
   cancelKey,
   encodeFailure,
   type DigestJobData,
@@ -56,8 +57,8 @@ export interface DigestWorker {
 }
 
 export function startDigestWorker(options: DigestWorkerOptions): DigestWorker {
-  // Blocking and long-lived: commands wait for Redis to come back rather than fail (BullMQ requires it).
-  const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const connection = blockingRedis(options.redisUrl);
+  const reader = blockingRedis(options.redisUrl);
   const worker = new Worker<DigestJobData, DigestResult>(
     QUEUE_NAME,
     (job, token, signal) => runJob(job, token, signal!, options, connection),
@@ -71,7 +72,7 @@ export function startDigestWorker(options: DigestWorkerOptions): DigestWorker {
       name: `${hostname()}:${process.pid}`,
     },
   );
-  const cancels = new QueueEvents(QUEUE_NAME, { connection: { url: options.redisUrl } });
+  const cancels = new QueueEvents(QUEUE_NAME, { connection: reader });
   (cancels as unknown as NodeJS.EventEmitter).on(CANCEL_EVENT, ({ jobId }: { jobId: string }) =>
     worker.cancelJob(jobId),
   );
@@ -80,6 +81,7 @@ export function startDigestWorker(options: DigestWorkerOptions): DigestWorker {
   worker.on('error', logError);
   cancels.on('error', logError);
   connection.on('error', logError);
+  reader.on('error', logError);
 
   return {
     async ready() {
@@ -93,6 +95,7 @@ export function startDigestWorker(options: DigestWorkerOptions): DigestWorker {
         clearTimeout(handBack);
         await cancels.close();
         connection.disconnect();
+        reader.disconnect();
       }
     },
   };

@@ -12,6 +12,7 @@ import {
   CANCEL_EVENT,
   KEEP_FINISHED_S,
   QUEUE_NAME,
+  blockingRedis,
   cancelKey,
   decodeFailure,
   fastFailingRedis,
@@ -65,6 +66,7 @@ type Heard =
 export class BullmqQueue implements DigestQueue {
   readonly engine = 'bullmq';
   private readonly redis: Redis;
+  private readonly reader: Redis;
   private readonly queue: Queue<DigestJobData, DigestResult>;
   private readonly producer: QueueEventsProducer;
   private readonly queueEvents: QueueEvents;
@@ -80,11 +82,12 @@ export class BullmqQueue implements DigestQueue {
       },
     });
     this.producer = new QueueEventsProducer(QUEUE_NAME, { connection: this.redis });
-    // A blocking reader: its own connection, which waits for Redis rather than failing.
-    this.queueEvents = new QueueEvents(QUEUE_NAME, { connection: { url: options.redisUrl } });
+    this.reader = blockingRedis(options.redisUrl);
+    this.queueEvents = new QueueEvents(QUEUE_NAME, { connection: this.reader });
     // Unhandled 'error' events would crash the process; an outage is logged once, not per retry.
     const logOutage = (error: Error) => this.logOutage(error);
     this.redis.on('error', logOutage);
+    this.reader.on('error', logOutage);
     this.queue.on('error', logOutage);
     this.producer.on('error', logOutage);
     this.queueEvents.on('error', logOutage);
@@ -239,6 +242,7 @@ export class BullmqQueue implements DigestQueue {
   async close(): Promise<void> {
     await Promise.allSettled([this.queueEvents.close(), this.producer.close(), this.queue.close()]);
     this.redis.disconnect();
+    this.reader.disconnect();
   }
 
   /** What a listener who connects now is told first: the outcome, or this attempt's partials and progress. */
@@ -300,7 +304,13 @@ export class BullmqQueue implements DigestQueue {
   /** Runs a Redis call with a deadline; our own errors pass, anything else means Redis is not there. */
   private async guard<T>(call: () => Promise<T>): Promise<T> {
     try {
-      return await withTimeout(call(), REDIS_TIMEOUT_MS);
+      // The first calls of a new process wait for its first connection (later, while Redis is down, this
+      // is resolved and commands fail fast): without an offline queue they would fail before it is up.
+      const connected = async () => {
+        await this.queue.waitUntilReady();
+        return call();
+      };
+      return await withTimeout(connected(), REDIS_TIMEOUT_MS);
     } catch (error) {
       if (isBitextError(error)) throw error;
       this.logOutage(error);

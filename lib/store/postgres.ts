@@ -2,7 +2,8 @@ import 'server-only';
 import pg from 'pg';
 import { BitextError } from '@/lib/errors';
 import { checkOrder, MIGRATIONS, type Migration } from './migrations';
-import type { ApiKeyRecord, FileRecord, ShareRecord, Store } from './port';
+import type { FileRecord, Store } from './port';
+import { toFile, toKey, toShare, type FileRow, type KeyRow, type ShareRow } from './rows';
 
 /**
  * The shared store: Postgres through a `pg` pool, for several web processes behind one load balancer.
@@ -18,6 +19,8 @@ const STATEMENT_TIMEOUT_MS = 5_000;
 const QUERY_TIMEOUT_MS = 6_000;
 /** Seconds a client refused with store_unavailable is told to wait. */
 const RETRY_AFTER_S = 5;
+/** Limit for each statement of a migration, and for waiting on another process's. */
+const MIGRATION_TIMEOUT_MS = 120_000;
 /** Any fixed number: every process migrating this database takes the same lock. */
 const MIGRATION_LOCK = 0x62697478; // 'bitx'
 
@@ -49,39 +52,21 @@ function storeError(error: unknown): unknown {
   });
 }
 
-interface ShareRow {
-  id: string;
-  title: string;
-  payload: string;
-  delete_token_hash: Buffer;
-  created_at: number;
-  expires_at: number | null;
+/** `work` inside BEGIN … COMMIT on `client`, rolled back on any error. */
+async function inTransaction<T>(
+  client: pg.ClientBase,
+  work: (client: pg.ClientBase) => Promise<T>,
+): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
 }
-
-interface KeyRow {
-  id: string;
-  name: string;
-  key_hash: Buffer;
-  per_minute: number;
-  created_at: number;
-}
-
-const toShare = (row: ShareRow): ShareRecord => ({
-  id: row.id,
-  title: row.title,
-  payload: row.payload,
-  tokenHash: row.delete_token_hash,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-});
-
-const toKey = (row: KeyRow): ApiKeyRecord => ({
-  id: row.id,
-  name: row.name,
-  keyHash: row.key_hash,
-  perMinute: row.per_minute,
-  createdAt: row.created_at,
-});
 
 /** A store on the database at `url` (`postgres://…`); migrated before its first query. */
 export function openPostgresStore(url: string, migrations: readonly Migration[] = MIGRATIONS): Store {
@@ -97,27 +82,35 @@ export function openPostgresStore(url: string, migrations: readonly Migration[] 
   // crash the process. The pool discards that client, and the next query opens a new connection.
   pool.on('error', (error) => console.warn('Postgres connection lost:', error.message));
 
-  /** One transaction on one connection, rolled back on any error. */
-  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  /** One transaction on a pooled connection; a connection that failed in it is closed, not reused. */
+  async function transaction<T>(work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
     const client = await pool.connect();
+    let failure: Error | undefined;
     try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      client.release();
-      return result;
+      return await inTransaction(client, work);
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      // A connection that failed mid-transaction is closed rather than handed to the next query.
-      client.release(error instanceof Error ? error : true);
+      failure = error instanceof Error ? error : new Error(String(error));
       throw error;
+    } finally {
+      client.release(failure);
     }
   }
 
   async function migrate(): Promise<number[]> {
     checkOrder(migrations);
+    // Its own connection: a migration, or waiting for another process's, may take longer than a request may.
+    const client = new pg.Client({
+      connectionString: url,
+      types,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      statement_timeout: MIGRATION_TIMEOUT_MS,
+      query_timeout: MIGRATION_TIMEOUT_MS,
+    });
+    // A dropped connection also fails the query in progress, which reports it.
+    client.on('error', () => {});
     try {
-      return await transaction(async (client) => {
+      await client.connect();
+      return await inTransaction(client, async () => {
         // Held until this transaction ends: a second process starting now waits, then finds nothing to do.
         await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
         await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -142,6 +135,8 @@ export function openPostgresStore(url: string, migrations: readonly Migration[] 
       });
     } catch (error) {
       throw storeError(error);
+    } finally {
+      await client.end().catch(() => {});
     }
   }
 
@@ -261,19 +256,11 @@ export function openPostgresStore(url: string, migrations: readonly Migration[] 
         );
       },
       find: async (id, now) => {
-        const row = await one<{ name: string; content_type: string; body: Buffer; expires_at: number }>(
-          'SELECT name, content_type, body, expires_at FROM translated_files WHERE id = $1 AND expires_at > $2',
-          [id, now],
-        );
-        return (
-          row && {
-            id,
-            name: row.name,
-            contentType: row.content_type,
-            body: row.body,
-            expiresAt: row.expires_at,
-          }
-        );
+        const row = await one<FileRow>('SELECT * FROM translated_files WHERE id = $1 AND expires_at > $2', [
+          id,
+          now,
+        ]);
+        return row && toFile(row);
       },
       purge: async (now) => {
         await query('DELETE FROM translated_files WHERE expires_at <= $1', [now]);

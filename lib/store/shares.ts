@@ -117,6 +117,7 @@ interface HotShare extends ShareEntity {
   /** Parsed on the first `get`: the JSON API never needs it. */
   share?: Share;
 }
+/** Bytes of share bodies kept in memory (see `hot` below). */
 const HOT_CACHE_BYTES = 32 * 1024 * 1024;
 
 const notFound = () => new BitextError('not_found', 'There is no shared result at this address.');
@@ -139,9 +140,24 @@ export function createShareStore(
     sizeCalculation: (entry) => entry.body.length * (entry.share ? 2 : 1),
   });
 
-  evictions?.subscribe({ evict: (id) => hot.delete(id), reset: () => hot.clear() });
+  /*
+   * Counts evictions heard. A read that was already on its way to the database when an eviction arrived
+   * may bring back the row just deleted elsewhere; it answers, but is not kept, or it would linger here.
+   */
+  let evictionsHeard = 0;
+  evictions?.subscribe({
+    evict: (id) => {
+      evictionsHeard++;
+      hot.delete(id);
+    },
+    reset: () => {
+      evictionsHeard++;
+      hot.clear();
+    },
+  });
 
   async function fromDatabase(id: string): Promise<HotShare> {
+    const heard = evictionsHeard;
     const row = isShareId(id) ? await rows.find(id) : undefined;
     if (!row) throw notFound();
     const head = JSON.stringify({ id: row.id, title: row.title });
@@ -153,7 +169,7 @@ export function createShareStore(
     const body = utf8.encode(`${head.slice(0, -1)},${row.payload.slice(1, -1)},${tail.slice(1)}`);
     const entry: HotShare = { body, etag: entityTag(body), expiresAt: row.expiresAt };
     // Kept even once expired: its 410 then needs no database either.
-    hot.set(id, entry);
+    if (heard === evictionsHeard) hot.set(id, entry);
     return entry;
   }
 
@@ -202,8 +218,8 @@ export function createShareStore(
       const entry = await load(id);
       if (!entry.share) {
         entry.share = deepFreeze(JSON.parse(new TextDecoder().decode(entry.body)) as Share);
-        // Set again so that the cache counts the parsed form's memory too.
-        hot.set(id, entry);
+        // Set again so that the cache counts the parsed form's memory too (if it is kept at all).
+        if (hot.peek(id) === entry) hot.set(id, entry);
       }
       return entry.share;
     },

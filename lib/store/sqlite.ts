@@ -1,46 +1,13 @@
 import 'server-only';
 import { migrate, openDatabase, type Db } from './db';
 import { MIGRATIONS, type Migration } from './migrations';
-import type { ApiKeyRecord, FileRecord, ShareRecord, Store } from './port';
+import type { FileRecord, Store } from './port';
+import { toFile, toKey, toShare, type FileRow, type KeyRow, type ShareRow } from './rows';
 
 /**
  * The embedded store: one SQLite file, through better-sqlite3. Its calls are synchronous (and fast: no
  * network), so the async port simply wraps them.
  */
-
-interface ShareRow {
-  id: string;
-  title: string;
-  payload: string;
-  delete_token_hash: Buffer;
-  created_at: number;
-  expires_at: number | null;
-}
-
-interface KeyRow {
-  id: string;
-  name: string;
-  key_hash: Buffer;
-  per_minute: number;
-  created_at: number;
-}
-
-const toShare = (row: ShareRow): ShareRecord => ({
-  id: row.id,
-  title: row.title,
-  payload: row.payload,
-  tokenHash: row.delete_token_hash,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-});
-
-const toKey = (row: KeyRow): ApiKeyRecord => ({
-  id: row.id,
-  name: row.name,
-  keyHash: row.key_hash,
-  perMinute: row.per_minute,
-  createdAt: row.created_at,
-});
 
 /** The file `file`, created and migrated if needed. */
 export function openSqliteStore(file: string, migrations: readonly Migration[] = MIGRATIONS): Store {
@@ -97,10 +64,9 @@ export function sqliteStore(db: Db, migrations: readonly Migration[] = MIGRATION
     insert: db.prepare(
       'INSERT INTO translated_files (id, name, content_type, body, expires_at) VALUES (?, ?, ?, ?, ?)',
     ),
-    find: db.prepare<
-      [string, number],
-      { name: string; content_type: string; body: Buffer; expires_at: number }
-    >('SELECT name, content_type, body, expires_at FROM translated_files WHERE id = ? AND expires_at > ?'),
+    find: db.prepare<[string, number], FileRow>(
+      'SELECT * FROM translated_files WHERE id = ? AND expires_at > ?',
+    ),
     purge: db.prepare('DELETE FROM translated_files WHERE expires_at <= ?'),
   };
 
@@ -146,15 +112,7 @@ export function sqliteStore(db: Db, migrations: readonly Migration[] = MIGRATION
       },
       find: async (id, now) => {
         const row = files.find.get(id, now);
-        return (
-          row && {
-            id,
-            name: row.name,
-            contentType: row.content_type,
-            body: row.body,
-            expiresAt: row.expires_at,
-          }
-        );
+        return row && toFile(row);
       },
       purge: async (now) => {
         files.purge.run(now);

@@ -5,6 +5,8 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DigestRequest } from '@/lib/pipeline/digest';
 import { createDigestQueue } from '@/lib/queue';
+import { QUEUE_NAME } from '@/lib/queue/bullmq-jobs';
+import { startDigestWorker } from '@/lib/queue/bullmq-worker';
 import type { DigestEvent, DigestQueue } from '@/lib/queue/port';
 import { digestEventStream } from '@/lib/queue/sse';
 import { createResultCache } from '@/lib/store/results';
@@ -289,6 +291,13 @@ describe.skipIf(servicesUnavailable())('DigestQueue contract: bullmq only', () =
     expect(await webA.get(id)).toMatchObject({ status: 'cancelled' });
   });
 
+  it('a web process just started follows a job at once (its first call waits for its connection)', async () => {
+    const { id } = await engine.open().submit(request('fresh web process', { short: true }));
+    const fresh = engine.open();
+    expect((await fresh.get(id)).id).toBe(id);
+    expect(names(await follow(engine.open(), id).ended).at(-1)).toBe('done');
+  });
+
   it('Redis down: status down and queue_unavailable with Retry-After; back up: ok again by itself', async () => {
     const queue = engine.open();
     await engine.redis!.stop();
@@ -310,6 +319,33 @@ describe.skipIf(servicesUnavailable())('DigestQueue contract: bullmq only', () =
     expect(names(await follow(queue, id).ended).at(-1)).toBe('done');
   });
 
+  /** The `npm run worker` child running job `id` (a worker names itself host:pid; startWorker knows groups). */
+  async function workerRunning(id: string): Promise<{ worker: WorkerProcess; pid: number }> {
+    const inspect = new Queue(QUEUE_NAME, { connection: { url: engine.redis!.url } });
+    const processedBy = (await inspect.getJob(id))?.processedBy;
+    await inspect.close();
+    const pid = Number(processedBy?.split(':').at(-1));
+    const group = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[2]);
+    const worker = engine.workers.find((w) => w.pid === group);
+    if (!worker) throw new Error(`no worker child runs job ${id} (processed by ${processedBy})`);
+    return { worker, pid };
+  }
+
+  it('SIGTERM: a worker stops taking jobs, finishes the one it runs, and exits 0', async () => {
+    engine.workers.push(await startWorker(engine.workerEnv));
+    const queue = engine.open();
+    const { id } = await queue.submit(request('SIGTERM'));
+    const events = follow(queue, id);
+    await events.until((e) => e.event === 'partial');
+    // To the worker's own process, as an orchestrator stops it (npm, above it, would die of the signal).
+    const { worker, pid } = await workerRunning(id);
+    process.kill(pid, 'SIGTERM');
+    expect(await worker.exited).toBe(0);
+    const all = await events.ended;
+    expect(names(all).at(-1)).toBe('done');
+    expect(names(all)).not.toContain('restarted');
+  });
+
   it('a worker killed mid-job: another takes the job after the stall, the stream says restarted, then done', async () => {
     engine.workers.push(await startWorker(engine.workerEnv));
     const queue = engine.open();
@@ -317,21 +353,14 @@ describe.skipIf(servicesUnavailable())('DigestQueue contract: bullmq only', () =
     const events = follow(queue, id);
     await events.until((e) => e.event === 'partial');
 
-    // The worker names itself host:pid; its process group is what startWorker started.
-    const inspect = new Queue('digests', { connection: { url: engine.redis!.url } });
-    const processedBy = (await inspect.getJob(id))?.processedBy;
-    await inspect.close();
-    const pid = Number(processedBy?.split(':').at(-1));
-    const group = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[2]);
-    const victim = engine.workers.find((worker) => worker.pid === group);
-    expect(victim).toBeDefined();
+    const { worker: victim } = await workerRunning(id);
     const killedAt = Date.now();
-    victim!.kill();
+    victim.kill();
 
     await events.until((e) => e.event === 'restarted');
-    const restartMs = Date.now() - killedAt;
-    console.log(`restarted ${restartMs} ms after the kill`);
-    expect(restartMs).toBeLessThan(15_000);
+    // Printed, not asserted (timings are for benchmarks): the number the README quotes (lock 4 s, stalled
+    // check every 2 s). The test's own timeout bounds the wait.
+    console.log(`restarted ${Date.now() - killedAt} ms after the kill`);
     const all = await events.ended;
     expect(names(all).at(-1)).toBe('done');
     // After `restarted` the parts come again, each once.
@@ -340,4 +369,32 @@ describe.skipIf(servicesUnavailable())('DigestQueue contract: bullmq only', () =
     expect(parts.filter((part) => part === 'summary')).toHaveLength(1);
     expect(parts.filter((part) => part === 'translation')).toHaveLength(3);
   }, 60_000);
+});
+
+describe.skipIf(servicesUnavailable())('BullMQ worker shutdown', () => {
+  it('hands the running job back when it cannot finish in time: another worker runs it, listeners hear restarted', async () => {
+    const redis = await startRedis();
+    const queue = createDigestQueue({ redisUrl: redis.url, concurrency: 1, backlog: 5, context });
+    const workerOptions = { redisUrl: redis.url, concurrency: 1, context: { ...context, batchSize: 1 } };
+    try {
+      const first = startDigestWorker(workerOptions);
+      await first.ready();
+      const { id } = await queue.submit(request('handed back'));
+      const events = follow(queue, id);
+      await events.until((e) => e.event === 'partial');
+      // No time to finish: the job goes back to the queue at once.
+      await first.close(0);
+      expect(await queue.get(id)).toMatchObject({ status: 'queued' });
+
+      const second = startDigestWorker(workerOptions);
+      await second.ready();
+      const all = await events.ended;
+      await second.close();
+      expect(names(all)).toContain('restarted');
+      expect(names(all).at(-1)).toBe('done');
+    } finally {
+      await queue.close();
+      await redis.close();
+    }
+  });
 });
