@@ -4,6 +4,7 @@ import { NextRequest, NextResponse } from 'next/server';
 import { routing } from './i18n/routing';
 import { matchesEntityTag, SHARE_CACHE_CONTROL, WORKSPACE_CACHE_CONTROL } from './lib/http-cache';
 import { contentSecurityPolicy, type ScriptSources } from './lib/security-headers';
+import { pageRenders, RENDER_HEADER, renderedByNext } from './lib/server/page-render';
 import { prerenderedPage } from './lib/server/prerendered-page';
 import { sharePageAnswer } from './lib/server/share-page';
 import { workspaceKey } from './lib/server/workspace-key';
@@ -17,14 +18,17 @@ const handleI18nRouting = createMiddleware(routing);
  * the build's, it is rendered per request at `/{locale}/live`). Other pages get a nonce that Next.js applies
  * to its own scripts: fresh per request, except on a share page, whose nonce is fixed per share and URL so
  * that a shared cache may keep the page (lib/server/share-page.ts); that page also gets its ETag, its 304
- * and, once expired, its 410 here.
+ * and, once expired, its 410 here. Both pages are then sent from memory, past Next.js: the workspace as it
+ * was built, a share page as it was first rendered (lib/server/page-render.ts).
  */
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
   const workspace = WORKSPACE.exec(request.nextUrl.pathname)?.[1];
   if (workspace !== undefined) return workspacePage(request, workspace);
 
   const shareId = SHARE_PAGE.exec(request.nextUrl.pathname)?.[1];
-  const share = shareId === undefined ? undefined : sharePageAnswer(request, shareId);
+  const share = shareId === undefined ? undefined : await sharePageAnswer(request, shareId);
+  // Only a found share's page is sent from memory: a deleted or expired one's renders go with it.
+  if (shareId !== undefined && share && share.status !== 'found') pageRenders().evict(shareId);
   const found = share?.status === 'found' ? share : undefined;
   const scripts = { nonce: found?.nonce ?? btoa(crypto.randomUUID()) };
   const cacheHeaders = found && { ETag: found.etag, 'Cache-Control': SHARE_CACHE_CONTROL };
@@ -34,6 +38,11 @@ export default function proxy(request: NextRequest) {
       status: 304,
       headers: { ...cacheHeaders, 'Content-Security-Policy': policyFor(scripts) },
     });
+  }
+  if (shareId !== undefined && found) {
+    const headers = { 'Cache-Control': SHARE_CACHE_CONTROL, 'Content-Security-Policy': policyFor(scripts) };
+    const kept = await sharePageFromMemory(request, shareId, found.etag, headers);
+    if (kept) return kept;
   }
   const response = withPolicy(request, scripts, (forwarded) => handleI18nRouting(forwarded));
   for (const [name, value] of Object.entries(cacheHeaders ?? {})) response.headers.set(name, value);
@@ -51,9 +60,24 @@ const SHARE_PAGE = new RegExp(`^/(?:${LOCALES})/s/([^/]+)/?$`);
 function workspacePage(request: NextRequest, locale: string): NextResponse {
   const page = prerenderedPage(locale);
   if (page && page.key === workspaceKey()) {
-    const response = withPolicy(request, { hashes: page.scriptHashes }, (forwarded) =>
-      handleI18nRouting(forwarded),
-    );
+    const scripts = { hashes: page.scriptHashes };
+    if (isDocumentRequest(request)) {
+      const routed = handleI18nRouting(request);
+      // Routing lets it through (its cookie and hreflang links on it): the page is the built file, which
+      // Next.js would only look up and send, so it is sent from memory here.
+      if (routed.headers.has('x-middleware-next')) {
+        return fromMemory(request, routed.headers, {
+          ...page,
+          headers: {
+            'Cache-Control': WORKSPACE_CACHE_CONTROL,
+            'Content-Security-Policy': policyFor(scripts),
+            // As Next.js marks a page it sends from its build.
+            'x-nextjs-prerender': '1',
+          },
+        });
+      }
+    }
+    const response = withPolicy(request, scripts, (forwarded) => handleI18nRouting(forwarded));
     // Next's own default for a prerendered page is a year in shared caches: too long for a page naming
     // this build's files.
     response.headers.set('Cache-Control', WORKSPACE_CACHE_CONTROL);
@@ -63,6 +87,67 @@ function workspacePage(request: NextRequest, locale: string): NextResponse {
   return withPolicy(request, { nonce: btoa(crypto.randomUUID()) }, (forwarded) =>
     NextResponse.rewrite(live, { request: { headers: forwarded.headers } }),
   );
+}
+
+/** A browser loading the page itself, not the client router asking for its RSC payload (another answer). */
+function isDocumentRequest(request: NextRequest): boolean {
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    !request.headers.has('rsc') &&
+    !request.nextUrl.searchParams.has('_rsc')
+  );
+}
+
+/** A page's bytes held in memory, with the headers only it has. */
+interface PageInMemory {
+  html: Uint8Array<ArrayBuffer>;
+  etag: string;
+  headers: Record<string, string>;
+}
+
+// What Next.js says of every page it sends, kept on the ones sent from memory: the client router's requests
+// for the same URL get another representation.
+const PAGE_HEADERS = {
+  'Content-Type': 'text/html; charset=utf-8',
+  Vary: 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding',
+};
+
+/** The page as routing let it through (`routed`: its cookies and links), or its 304. */
+function fromMemory(request: NextRequest, routed: Headers, page: PageInMemory): NextResponse {
+  const headers = new Headers(routed);
+  for (const name of [...headers.keys()]) if (name.startsWith('x-middleware-')) headers.delete(name);
+  for (const [name, value] of Object.entries({ ...PAGE_HEADERS, ...page.headers, ETag: page.etag })) {
+    headers.set(name, value);
+  }
+  if (matchesEntityTag(request.headers.get('if-none-match'), page.etag)) {
+    return new NextResponse(null, { status: 304, headers });
+  }
+  // Next.js compresses it on the way out, as it does what it renders.
+  return new NextResponse(request.method === 'HEAD' ? null : page.html, { status: 200, headers });
+}
+
+/**
+ * A found share's page from memory (lib/server/page-render.ts), rendered once per representation (`etag`,
+ * the page's own): the same bytes every time, as its strong ETag says. Only for a document request that
+ * routing lets through; undefined otherwise, or when the render did not answer 200 (the share is gone by
+ * now, say): the request is then routed and rendered as before.
+ */
+async function sharePageFromMemory(
+  request: NextRequest,
+  id: string,
+  etag: string,
+  headers: Record<string, string>,
+): Promise<NextResponse | undefined> {
+  if (!isDocumentRequest(request) || request.headers.has(RENDER_HEADER)) return undefined;
+  // `next dev` renders every time, so that an edit shows on the next reload.
+  if (process.env.NODE_ENV === 'development') return undefined;
+  const routed = handleI18nRouting(request);
+  if (!routed.headers.has('x-middleware-next')) return undefined;
+  const { pathname, search } = request.nextUrl;
+  const render = await pageRenders().get(id, etag, () =>
+    renderedByNext(`${pathname}${search}`, request.headers),
+  );
+  return render && fromMemory(request, routed.headers, { ...render, etag, headers });
 }
 
 function policyFor(scripts: ScriptSources): string {

@@ -43,8 +43,11 @@ test('the workspace is prerendered, its CSP names the hash of each of its inline
     const hashes = inlineScriptHashes(await response.text());
     expect(hashes.length).toBeGreaterThan(0);
     for (const hash of hashes) expect(csp).toContain(hash);
-    // The same page, the same policy: it may be cached as it is.
+    // The same page, the same policy: it may be cached as it is, and revalidated by its ETag.
     expect((await request.get(path)).headers()['content-security-policy']).toBe(csp);
+    const revalidated = await request.get(path, { headers: { 'if-none-match': headers['etag']! } });
+    expect(revalidated.status()).toBe(304);
+    expect(revalidated.headers()['content-security-policy']).toBe(csp);
     policies.push(csp);
   }
   expect(policies[0]).not.toBe(policies[1]);

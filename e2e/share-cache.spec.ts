@@ -71,3 +71,50 @@ test('a share page is one fixed document a CDN may keep, revalidated by ETag, go
     ).status(),
   ).toBe(404);
 });
+
+test('a share page sent from memory is the rendered one, revalidates, and is 404 right after a delete', async ({
+  request,
+}) => {
+  const created = await createShare(request, SEED_ARTICLE);
+  const paths = [`/en/s/${created.id}`, `/zh/s/${created.id}?lang=hi`];
+  const etags: string[] = [];
+  for (const path of paths) {
+    // The first answer is rendered and kept, the next ones are the kept bytes, for a browser's gzip too.
+    const rendered = await request.get(path);
+    const kept = await request.get(path, { headers: { 'accept-encoding': 'gzip' } });
+    expect(kept.status()).toBe(200);
+    expect(kept.headers()['content-encoding']).toBe('gzip');
+    expect(kept.headers()['content-type']).toBe('text/html; charset=utf-8');
+    expect(kept.headers()['cache-control']).toMatch(SHARED_CACHE);
+    expect(kept.headers()['etag']).toBe(rendered.headers()['etag']);
+    expect(await kept.body()).toEqual(await rendered.body());
+    // Its policy still names the nonce its scripts carry, and the security headers are all there.
+    const csp = kept.headers()['content-security-policy'] ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(await kept.text()).toContain(`nonce="${nonce}"`);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    expect(kept.headers()['cross-origin-embedder-policy']).toBe('require-corp');
+    expect(kept.headers()['x-content-type-options']).toBe('nosniff');
+    expect(await kept.text()).toContain('property="og:title"');
+    const etag = kept.headers()['etag']!;
+    const revalidated = await request.get(path, { headers: { 'if-none-match': etag } });
+    expect(revalidated.status()).toBe(304);
+    etags.push(etag);
+  }
+  expect(etags[0]).not.toBe(etags[1]);
+  // Kept per host too: a preview's absolute URLs name the host the page was asked on.
+  const elsewhere = { host: 'bitext.example' };
+  expect((await request.get(paths[0]!, { headers: elsewhere })).headers()['etag']).not.toBe(etags[0]);
+  const keptElsewhere = await request.get(paths[0]!, { headers: elsewhere });
+  expect(await keptElsewhere.text()).toContain('content="http://bitext.example/en/s/');
+
+  const deleted = await request.delete(`/api/v1/shares/${created.id}`, {
+    headers: { authorization: `Bearer ${created.deleteToken}` },
+  });
+  expect(deleted.status()).toBe(204);
+  for (const path of paths) {
+    const gone = await request.get(path);
+    expect(gone.status()).toBe(404);
+    expect(await gone.text()).not.toContain(SEED_ARTICLE.split('\n')[0]!.slice(0, 40));
+  }
+});

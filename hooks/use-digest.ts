@@ -50,7 +50,14 @@ export interface RunActivity {
  * it: its parts are the result's (see partsOf). A share is shown as a finished run.
  */
 export type DigestView =
-  | { status: 'running'; request: DigestRequest; parts: DigestParts; activity: RunActivity }
+  | {
+      status: 'running';
+      request: DigestRequest;
+      parts: DigestParts;
+      activity: RunActivity;
+      /** The server job's worker died and another started it again: what it had shown was dropped. */
+      restarted?: true;
+    }
   | { status: 'done'; request: DigestRequest; result: DigestResult }
   | { status: 'failed'; request: DigestRequest; parts: DigestParts; error: WireError }
   | { status: 'cancelled'; request: DigestRequest; parts: DigestParts };
@@ -79,6 +86,7 @@ type Action =
   | { type: 'restore'; state: Extract<DigestState, { status: 'done' }> }
   | { type: 'progress'; run: number; event: ProgressEvent }
   | { type: 'partial'; run: number; partial: DigestPartial }
+  | { type: 'restarted'; run: number }
   | { type: 'done'; run: number; result: DigestResult; at: number }
   | { type: 'failed'; run: number; error: WireError };
 
@@ -113,6 +121,13 @@ export function reduceDigest(state: DigestState, action: Action): DigestState {
             : { ...parts, translations: { ...parts.translations, [partial.language]: partial.result } },
       };
     }
+    case 'restarted':
+      return {
+        ...state,
+        restarted: true,
+        parts: { translations: {} },
+        activity: { downloads: {}, translating: {} },
+      };
     case 'done':
       return {
         status: 'done',
@@ -252,6 +267,7 @@ export function useDigest(settings: WorkerSettings) {
     (id: number, request: DigestRequest): DigestHandlers => ({
       onProgress: (event) => dispatch({ type: 'progress', run: id, event }),
       onPartial: (partial) => dispatch({ type: 'partial', run: id, partial }),
+      onRestarted: () => dispatch({ type: 'restarted', run: id }),
       onAccepted: (job) => saveRun({ status: 'running', job, request, startedAt: Date.now() }),
     }),
     [],

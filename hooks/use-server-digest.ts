@@ -11,6 +11,8 @@ import { invalidRequest, responseError } from './wire-error';
 export interface DigestHandlers {
   onProgress?: (event: ProgressEvent) => void;
   onPartial?: (partial: DigestPartial) => void;
+  /** The job's worker died and another started it over: the partials so far are void, more will come. */
+  onRestarted?: () => void;
   /** The server took the job (as `id`): a reload can follow it again (`attach`). */
   onAccepted?: (id: string) => void;
 }
@@ -151,6 +153,9 @@ async function followEvents(
         break;
       case 'partial':
         handlers.onPartial?.(parseAnswer(digestPartial, payload));
+        break;
+      case 'restarted':
+        handlers.onRestarted?.();
         break;
       case 'done':
         return parseAnswer(digestResult, payload);

@@ -35,6 +35,12 @@ export const ERROR_STATUS = {
   /** The client went away or pressed Cancel (nginx's convention; never sent to a connected client). */
   cancelled: 499,
   internal: 500,
+  /**
+   * /api/v1/translate or an abstractive /api/v1/summarize on a web process of the scaled-out topology
+   * (BITEXT_REDIS_URL set): web processes load no models, inference runs on workers behind the digest queue.
+   * Not 503: retrying the same server cannot help; POST /api/v1/digests (or the browser engine) can.
+   */
+  models_on_workers: 501,
   model_unavailable: 503,
   queue_full: 503,
   /** Redis (the shared job queue) cannot be reached; the browser engine still works. */

@@ -34,6 +34,8 @@ export interface Topology {
   restartWeb(i: number): Promise<AppServer>;
   /** Starts worker `i` again (after a kill). */
   restartWorker(i: number): Promise<WorkerProcess>;
+  /** One more worker (the scale bench measures 1, then 2). */
+  addWorker(): Promise<WorkerProcess>;
   close(): Promise<void>;
 }
 
@@ -101,7 +103,21 @@ export async function startWorker(env: Record<string, string>): Promise<WorkerPr
   return { pid, kill, exited, close };
 }
 
-export async function startTopology({ web = 2, workers = 2, workerEnv = {} } = {}): Promise<Topology> {
+export interface TopologyOptions {
+  web?: number;
+  workers?: number;
+  /** Added to the web processes' env only (say, rate limits off for a load script). */
+  webEnv?: Record<string, string>;
+  /** Added to the workers' env only (say, BITEXT_THREADS=1). */
+  workerEnv?: Record<string, string>;
+}
+
+export async function startTopology({
+  web = 2,
+  workers = 2,
+  webEnv = {},
+  workerEnv = {},
+}: TopologyOptions = {}): Promise<Topology> {
   const started: { close(): Promise<void> }[] = [];
   try {
     const postgres = await startPostgres();
@@ -118,7 +134,7 @@ export async function startTopology({ web = 2, workers = 2, workerEnv = {} } = {
     };
     const webs: AppServer[] = [];
     for (let i = 0; i < web; i++) {
-      const app = await startApp({ env });
+      const app = await startApp({ env: { ...env, ...webEnv } });
       started.push(app);
       children.add(app.pid);
       webs.push(app);
@@ -137,7 +153,7 @@ export async function startTopology({ web = 2, workers = 2, workerEnv = {} } = {
       urls: webs.map((w) => w.origin),
       env,
       async restartWeb(i) {
-        const app = await startApp({ env, port: webs[i]?.port });
+        const app = await startApp({ env: { ...env, ...webEnv }, port: webs[i]?.port });
         children.add(app.pid);
         webs[i] = app;
         return app;
@@ -145,6 +161,11 @@ export async function startTopology({ web = 2, workers = 2, workerEnv = {} } = {
       async restartWorker(i) {
         const w = await startWorker({ ...env, ...workerEnv });
         workerProcs[i] = w;
+        return w;
+      },
+      async addWorker() {
+        const w = await startWorker({ ...env, ...workerEnv });
+        workerProcs.push(w);
         return w;
       },
       async close() {

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getTranslations } from 'next-intl/server';
+import { getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 
 import { LocaleSwitcher } from '@/components/locale-switcher';
@@ -15,6 +15,10 @@ interface Props {
   children: ReactNode;
   params: Promise<{ locale: string }>;
 }
+
+// Read on the server only (titles, the home page's static text): left out of the messages every page hands
+// its client components in its HTML.
+const SERVER_ONLY_NAMESPACES = new Set(['HomePage', 'LocaleLayout']);
 
 // Every UI locale is known at build time; anything else is a 404 rather than a render with the wrong messages.
 export const dynamicParams = false;
@@ -39,6 +43,11 @@ export const viewport: Viewport = {
 export default async function LocaleLayout({ children, params }: Props) {
   const locale = await resolveRequestLocale(params);
   const t = await getTranslations({ locale, namespace: 'LocaleLayout' });
+  const messages = Object.fromEntries(
+    Object.entries(await getMessages({ locale })).filter(
+      ([namespace]) => !SERVER_ONLY_NAMESPACES.has(namespace),
+    ),
+  );
 
   return (
     <html lang={locale} dir={localeInfo[locale].dir}>
@@ -49,7 +58,7 @@ export default async function LocaleLayout({ children, params }: Props) {
         >
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <header className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-6 py-6">
             <Link href="/" className="text-lg font-semibold tracking-tight">
               Bitext

@@ -20,6 +20,7 @@ import { SummaryPane } from './summary-pane';
 import { TranslationPane } from './translation-pane';
 import { DownloadIcon } from '../ui/icons';
 import { reveal } from '../ui/reveal';
+import { SkipLink } from '../ui/skip-link';
 
 // One results view per page, so fixed ids keep the jump links and "show in source" simple.
 const PREFIX = 'results';
@@ -40,13 +41,20 @@ interface Props {
   language?: string;
   /** The translation tab open at first (a shared link's `?lang=`); otherwise the first target. */
   initialTarget?: string;
+  /** Where the article being read was typed (the workspace's): a skip link leads back to it. */
+  articleHref?: string;
 }
 
 /**
  * Source | Summary | Translation, side by side on a wide screen with paragraph rows lined up across the
  * columns (see `.results-grid` in globals.css), stacked on a narrow one. Fills in while the run goes.
  */
-export const ResultsView = memo(function ResultsView({ view, language: provisional, initialTarget }: Props) {
+export const ResultsView = memo(function ResultsView({
+  view,
+  language: provisional,
+  initialTarget,
+  articleHref,
+}: Props) {
   const t = useTranslations('ResultsView');
   const errors = useTranslations('Errors');
   const { nameOf } = useLanguages();
@@ -133,10 +141,12 @@ export const ResultsView = memo(function ResultsView({ view, language: provision
 
   return (
     <section aria-labelledby={`${PREFIX}-heading`} className="results grid gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id={`${PREFIX}-heading`} className="text-xl font-semibold tracking-tight">
+      <div className="relative flex flex-wrap items-center justify-between gap-3">
+        {/* Focusable: the workspace's "Skip to results" lands here. */}
+        <h2 id={`${PREFIX}-heading`} tabIndex={-1} className="text-xl font-semibold tracking-tight">
           {t('heading')}
         </h2>
+        {articleHref && <SkipLink href={articleHref}>{t('skipToArticle')}</SkipLink>}
         <nav aria-label={t('jump')} className="results-jump text-sm">
           <a href={`#${PREFIX}-summary`} className="underline underline-offset-4">
             {t('jumpSummary')}
@@ -165,6 +175,9 @@ export const ResultsView = memo(function ResultsView({ view, language: provision
           <DownloadIcon />
           {t('download')}
         </Button>
+        {layout === 'side-by-side' && (
+          <p className="basis-full text-xs text-neutral-600 dark:text-neutral-400">{t('keys')}</p>
+        )}
       </div>
       {layout === 'interlinear' && sentences ? (
         <InterlinearView

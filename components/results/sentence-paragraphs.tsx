@@ -9,6 +9,7 @@ import {
   type Highlight,
   type OnHighlight,
 } from './highlight';
+import { useRovingFocus } from './roving-focus';
 
 interface Props {
   /** Sentence texts by source-sentence index (a translation's share the source's indices). */
@@ -26,8 +27,8 @@ interface Props {
 }
 
 /**
- * Running text whose every sentence is in the Tab order and lights up its counterparts (the translation, the
- * source, the summary line) when hovered or focused.
+ * Running text whose every sentence lights up its counterparts (the translation, the source, the summary line)
+ * when hovered or focused. The sentences are one Tab stop; the arrow keys and j/k move between them.
  */
 export function SentenceParagraphs({
   texts,
@@ -38,30 +39,36 @@ export function SentenceParagraphs({
   idOf,
   doubts,
 }: Props) {
-  return paragraphs.map((indices, p) => (
-    <p key={p} className="reading">
-      {indices.map((i, n) => {
-        const previous = indices[n - 1];
-        return (
-          <span key={i}>
-            {previous !== undefined && gapBetween(texts[previous] ?? '', texts[i] ?? '')}
-            <span
-              id={idOf?.(i)}
-              data-sentence={i}
-              tabIndex={0}
-              {...highlightHandlers({ sources: [i], summary: summaryIndexOf(i) }, onHighlight)}
-              className={`rounded-sm box-decoration-clone transition-colors duration-150 motion-reduce:transition-none ${
-                highlight?.sources.includes(i) ? HIGHLIGHT_CLASS : ''
-              }`}
-            >
-              <PronouncedText text={texts[i] ?? ''} />
-              {doubts?.[i] && <DoubtMarker reason={doubts[i]} />}
-            </span>
-          </span>
-        );
-      })}
-    </p>
-  ));
+  const { container, item } = useRovingFocus(paragraphs.flat());
+  // `contents`: each paragraph stays a row of the results grid.
+  return (
+    <div {...container} className="contents">
+      {paragraphs.map((indices, p) => (
+        <p key={p} className="reading">
+          {indices.map((i, n) => {
+            const previous = indices[n - 1];
+            return (
+              <span key={i}>
+                {previous !== undefined && gapBetween(texts[previous] ?? '', texts[i] ?? '')}
+                <span
+                  id={idOf?.(i)}
+                  data-sentence={i}
+                  {...item(i)}
+                  {...highlightHandlers({ sources: [i], summary: summaryIndexOf(i) }, onHighlight)}
+                  className={`rounded-sm box-decoration-clone transition-colors duration-150 motion-reduce:transition-none ${
+                    highlight?.sources.includes(i) ? HIGHLIGHT_CLASS : ''
+                  }`}
+                >
+                  <PronouncedText text={texts[i] ?? ''} />
+                  {doubts?.[i] && <DoubtMarker reason={doubts[i]} />}
+                </span>
+              </span>
+            );
+          })}
+        </p>
+      ))}
+    </div>
+  );
 }
 
 /**

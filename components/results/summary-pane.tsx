@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 
 import { partsOf, type DigestView } from '@/hooks/use-digest';
 import { summaryFailed } from '@/lib/pipeline/parts';
@@ -17,6 +17,7 @@ import {
 } from './highlight';
 import { Pane } from './pane';
 import { PronouncedText } from '../reading/pronunciation';
+import { useRovingFocus } from './roving-focus';
 import { DoubtMarker } from './sentence-paragraphs';
 
 interface Props {
@@ -114,9 +115,13 @@ interface TextProps {
 
 /**
  * A summary's sentences as its type lays them out (bullets, a paragraph, a headline), each lit up with the
- * source sentences it came from on hover and focus. The summary pane and the translation tabs both use it.
+ * source sentences it came from on hover and focus, all one Tab stop. The summary pane and the translation
+ * tabs both use it.
  */
 export function SummaryText({ sentences, type, highlight, onHighlight, onShowSource, hintId }: TextProps) {
+  // Only a sentence that quotes the source has something to light up, and only it is focusable.
+  const quoting = sentences.flatMap((sentence, j) => (sentence.sources.length > 0 ? [j] : []));
+  const { container, item } = useRovingFocus(quoting);
   const className = (j: number) =>
     `rounded-sm box-decoration-clone text-start transition-colors motion-reduce:transition-none ${
       highlight?.summary === j ? HIGHLIGHT_CLASS : ''
@@ -129,6 +134,7 @@ export function SummaryText({ sentences, type, highlight, onHighlight, onShowSou
         key={j}
         type="button"
         data-summary={j}
+        {...item(j)}
         aria-describedby={hintId}
         onClick={() => onShowSource(first)}
         className={`${className(j)} block w-full cursor-pointer hover:underline hover:decoration-amber-500 hover:underline-offset-4`}
@@ -142,9 +148,8 @@ export function SummaryText({ sentences, type, highlight, onHighlight, onShowSou
         key={j}
         data-summary={j}
         className={className(j)}
-        // Focusable only when there is something to light up (an abstractive sentence quotes no source).
         {...(sentence.sources.length > 0 && {
-          tabIndex: 0,
+          ...item(j),
           ...highlightHandlers({ sources: sentence.sources, summary: j }, onHighlight),
         })}
       >
@@ -154,6 +159,20 @@ export function SummaryText({ sentences, type, highlight, onHighlight, onShowSou
     );
   });
 
+  return (
+    <div {...container} className="contents">
+      {layOut(items, sentences, type, onShowSource !== undefined)}
+    </div>
+  );
+}
+
+/** Bullets, a headline, quoted sentences one under another, or a model's rewrite as one paragraph. */
+function layOut(
+  items: ReactNode[],
+  sentences: readonly SummarySentence[],
+  type: SummaryType,
+  quoted: boolean,
+) {
   if (type === 'key-points') {
     return (
       <ul className="list-disc space-y-2 ps-5 marker:text-neutral-400">
@@ -164,8 +183,7 @@ export function SummaryText({ sentences, type, highlight, onHighlight, onShowSou
     );
   }
   if (type === 'headline') return <div className="text-xl leading-snug font-semibold">{items}</div>;
-  // Quoted sentences stand one under another; a model's rewrite reads as one paragraph.
-  if (onShowSource) return <div className="grid gap-2">{items}</div>;
+  if (quoted) return <div className="grid gap-2">{items}</div>;
   return (
     <p>
       {items.map((item, j) => (

@@ -48,6 +48,11 @@ export function RunProgress({ run }: { run: Extract<DigestView, { status: 'runni
       aria-label={t('label')}
       className="grid gap-3 rounded-xl border border-neutral-200 bg-neutral-50 p-4 text-sm dark:border-neutral-800 dark:bg-neutral-900/60"
     >
+      {run.restarted && (
+        <p role="status" className="text-amber-800 dark:text-amber-300">
+          {t('restarted')}
+        </p>
+      )}
       {models.length > 0 && (
         <div className="grid gap-2">
           <div className="flex flex-wrap justify-between gap-2">

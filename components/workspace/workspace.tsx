@@ -18,10 +18,10 @@ import { cleanArticle } from '@/lib/pipeline/document';
 import type { WorkerSettings } from '@/lib/pipeline/protocol';
 import { isArticleText } from '@/lib/schemas/rules';
 import { ArticleFileDrop } from '../reading/article-file-drop';
-import { ResultsView } from '../results/results-view';
 import { MyShares } from '../share/my-shares';
 import { Button } from '../ui/button';
 import { reveal } from '../ui/reveal';
+import { SkipLink } from '../ui/skip-link';
 import { ArticleInput, replaceAsEdit } from './article-input';
 import { DigestOptions } from './digest-options';
 import { LanguageProvider, type LanguageOption } from './language-context';
@@ -47,6 +47,11 @@ interface Props {
   languages: LanguageOption[];
 }
 
+// Not needed before a run: the panes and what they bring (romanization for pronunciation, Markdown export)
+// load once the article's language is known, as the models do, so that Run finds them here (and the service
+// worker has them for a run offline).
+const loadResultsView = () => import('../results/results-view').then((module) => module.ResultsView);
+const ResultsView = dynamic(loadResultsView);
 // Shown only after a finished run, and it brings the share schema (and with it zod): loaded then, not on the
 // first visit.
 const ShareButton = dynamic(() => import('../share/share-button').then((module) => module.ShareButton));
@@ -121,7 +126,10 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     if (plan) prepare(plan, engineChoice);
   });
   useEffect(() => {
-    if (planKey) prepareNow();
+    if (!planKey) return;
+    prepareNow();
+    // A failed fetch is not an error yet: rendering the results asks again.
+    loadResultsView().catch(() => undefined);
   }, [planKey]);
 
   // On Run, the run's status and progress move to the top of the screen, with the results right below them.
@@ -217,12 +225,17 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     return () => document.removeEventListener('keydown', listener);
   }, []);
 
+  const showsResults = reopened !== undefined || state.status !== 'idle';
+
   return (
-    <div className="grid gap-10">
+    <div className="relative grid gap-10">
+      {/* The article's form is a long way to Tab through to reach the results. */}
+      {showsResults && <SkipLink href="#results-heading">{t('skipToResults')}</SkipLink>}
       <OfflineBanner offline={!online} />
       <section aria-labelledby="article-heading" className="workspace grid gap-4">
         <div className="flex flex-wrap items-center gap-2">
-          <h2 id="article-heading" className="me-auto text-xl font-semibold tracking-tight">
+          {/* Focusable: the results' "Skip to article" lands here. */}
+          <h2 id="article-heading" tabIndex={-1} className="me-auto text-xl font-semibold tracking-tight">
             {t('heading')}
           </h2>
           <Button onClick={() => loadText(SAMPLE_ARTICLE)}>{t('sample')}</Button>
@@ -276,11 +289,11 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
       </section>
 
       {reopened && reopenedView ? (
-        <ResultsView key={reopened.id} view={reopenedView} />
+        <ResultsView key={reopened.id} view={reopenedView} articleHref="#article-heading" />
       ) : (
         state.status !== 'idle' && (
           <div ref={resultsArea} className="scroll-mt-4">
-            <ResultsView view={state} language={runLanguage} />
+            <ResultsView view={state} language={runLanguage} articleHref="#article-heading" />
           </div>
         )
       )}

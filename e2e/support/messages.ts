@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createTranslator } from 'next-intl';
 
 import { languageName } from '../../components/workspace/language-names';
+import { numberedCopies } from '../../scripts/bench/seed';
 import { LANGUAGES } from '../../lib/langs';
 import { routing, type UiLocale } from '../../i18n/routing';
 import type en from '../../messages/en.json';
@@ -35,17 +36,9 @@ export const SEED_ARTICLE = readFileSync(
   'utf8',
 );
 
-/**
- * `copies` copies of the seed article, every paragraph numbered so that no sentence repeats (a repeated
- * sentence is translated once): long enough that a run is still going when a test acts on it. `label` makes
- * each test's article its own: the same text would be answered from the result cache, done at once.
- */
+/** `copies` numbered copies of the seed article (see numberedCopies): a run still going when a test acts. */
 export function longArticle(copies: number, label: string): string {
-  return Array.from({ length: copies }, (_, copy) =>
-    SEED_ARTICLE.split('\n\n')
-      .map((paragraph) => `(${label} ${copy + 1}) ${paragraph}`)
-      .join('\n\n'),
-  ).join('\n\n');
+  return numberedCopies(SEED_ARTICLE, copies, label);
 }
 
 /** A run of at least three letters of `script`: the text is really written in it. */

@@ -1,8 +1,9 @@
 import 'server-only';
 import { BitextError } from '@/lib/errors';
-import { database, type Db } from '@/lib/store/db';
-import { randomToken } from '@/lib/store/tokens';
 import { processGlobal } from '@/lib/process-global';
+import { appStore } from '@/lib/store';
+import type { FileRows } from '@/lib/store/port';
+import { randomToken } from '@/lib/store/tokens';
 
 /**
  * Translated files wait here for their download: under an unguessable id (128 random bits, like a share's),
@@ -18,36 +19,29 @@ export interface TranslatedFile {
 }
 
 export interface FileStore {
-  save(file: TranslatedFile): string;
+  save(file: TranslatedFile): Promise<string>;
   /** Throws `not_found` for an unknown or expired id. */
-  read(id: string): TranslatedFile;
+  read(id: string): Promise<TranslatedFile>;
 }
 
-export function createFileStore(db: Db, now: () => number = Date.now): FileStore {
-  const insert = db.prepare(
-    'INSERT INTO translated_files (id, name, content_type, body, expires_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const select = db.prepare<[string, number], { name: string; content_type: string; body: Buffer }>(
-    'SELECT name, content_type, body FROM translated_files WHERE id = ? AND expires_at > ?',
-  );
-  const purge = db.prepare('DELETE FROM translated_files WHERE expires_at <= ?');
+export function createFileStore(rows: FileRows, now: () => number = Date.now): FileStore {
   return {
-    save({ name, contentType, body }) {
+    async save({ name, contentType, body }) {
       const id = randomToken(16);
-      purge.run(now());
-      insert.run(id, name, contentType, body, now() + FILE_TTL_MS);
+      await rows.purge(now());
+      await rows.insert({ id, name, contentType, body, expiresAt: now() + FILE_TTL_MS });
       return id;
     },
-    read(id) {
-      const row = ID_PATTERN.test(id) ? select.get(id, now()) : undefined;
+    async read(id) {
+      const row = ID_PATTERN.test(id) ? await rows.find(id, now()) : undefined;
       if (!row)
         throw new BitextError('not_found', 'There is no translated file here (files are kept for an hour).');
-      return { name: row.name, contentType: row.content_type, body: row.body };
+      return { name: row.name, contentType: row.contentType, body: row.body };
     },
   };
 }
 
-const fileStore = processGlobal('translatedFiles', () => createFileStore(database()));
+const fileStore = processGlobal('translatedFiles', () => createFileStore(appStore().files));
 
 export function translatedFiles(): FileStore {
   return fileStore.get();

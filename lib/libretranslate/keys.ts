@@ -1,8 +1,9 @@
 import 'server-only';
 import { BitextError } from '@/lib/errors';
-import { database, type Db } from '@/lib/store/db';
-import { hashToken, randomToken } from '@/lib/store/tokens';
 import { processGlobal } from '@/lib/process-global';
+import { appStore } from '@/lib/store';
+import type { ApiKeyRecord, ApiKeyRows } from '@/lib/store/port';
+import { hashToken, randomToken } from '@/lib/store/tokens';
 
 /**
  * API keys for the LibreTranslate-compatible API, as LibreTranslate has them: each with a name and its own
@@ -17,27 +18,19 @@ export interface ApiKey {
 }
 
 export interface ApiKeyStore {
-  create(options: { name: string; perMinute: number }): ApiKey & { key: string };
-  list(): ApiKey[];
+  create(options: { name: string; perMinute: number }): Promise<ApiKey & { key: string }>;
+  list(): Promise<ApiKey[]>;
   /** Deletes the key with this name or id; throws `not_found`. */
-  revoke(nameOrId: string): ApiKey;
+  revoke(nameOrId: string): Promise<ApiKey>;
   /** The key's record, or undefined for a key that was never made or was revoked. */
-  find(key: string): ApiKey | undefined;
+  find(key: string): Promise<ApiKey | undefined>;
 }
 
-interface Row {
-  id: string;
-  name: string;
-  key_hash: Buffer;
-  per_minute: number;
-  created_at: number;
-}
-
-const toKey = (row: Row): ApiKey => ({
+const toKey = (row: ApiKeyRecord): ApiKey => ({
   id: row.id,
   name: row.name,
-  perMinute: row.per_minute,
-  createdAt: new Date(row.created_at).toISOString(),
+  perMinute: row.perMinute,
+  createdAt: new Date(row.createdAt).toISOString(),
 });
 
 /** `120/min` or `2/s` → requests a minute. */
@@ -52,17 +45,10 @@ export function parseRate(rate: string): number {
   return /^m/iu.test(match[2]!) ? count : count * 60;
 }
 
-export function createApiKeyStore(db: Db, now: () => number = Date.now): ApiKeyStore {
-  const insert = db.prepare(
-    'INSERT INTO api_keys (id, name, key_hash, per_minute, created_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const all = db.prepare<[], Row>('SELECT * FROM api_keys ORDER BY created_at, name');
-  const byNameOrId = db.prepare<[string, string], Row>('SELECT * FROM api_keys WHERE name = ? OR id = ?');
-  const byHash = db.prepare<[Buffer], Row>('SELECT * FROM api_keys WHERE key_hash = ?');
-  const remove = db.prepare('DELETE FROM api_keys WHERE id = ?');
-
+export function createApiKeyStore(rows: ApiKeyRows, now: () => number = Date.now): ApiKeyStore {
+  const taken = (name: string) => new BitextError('bad_request', `There is already a key named ${name}.`);
   return {
-    create({ name, perMinute }) {
+    async create({ name, perMinute }) {
       const trimmed = name.trim();
       if (!/^[\w.-]{1,64}$/u.test(trimmed)) {
         throw new BitextError(
@@ -70,32 +56,33 @@ export function createApiKeyStore(db: Db, now: () => number = Date.now): ApiKeyS
           'A key name is 1–64 letters, digits, dots, dashes or underscores.',
         );
       }
-      if (byNameOrId.get(trimmed, trimmed))
-        throw new BitextError('bad_request', `There is already a key named ${trimmed}.`);
+      if (await rows.byNameOrId(trimmed)) throw taken(trimmed);
       const id = randomToken(6);
       const key = randomToken(24);
       const created = now();
-      insert.run(id, trimmed, hashToken(key), perMinute, created);
+      // Refused when another process made a key of that name since the check above.
+      if (!(await rows.insert({ id, name: trimmed, keyHash: hashToken(key), perMinute, createdAt: created })))
+        throw taken(trimmed);
       return { key, id, name: trimmed, perMinute, createdAt: new Date(created).toISOString() };
     },
-    list: () => all.all().map(toKey),
-    revoke(nameOrId) {
-      const row = byNameOrId.get(nameOrId, nameOrId);
+    list: async () => (await rows.all()).map(toKey),
+    async revoke(nameOrId) {
+      const row = await rows.byNameOrId(nameOrId);
       if (!row) throw new BitextError('not_found', `No key is named ${nameOrId} or has that id.`);
-      remove.run(row.id);
+      await rows.delete(row.id);
       return toKey(row);
     },
-    find(key) {
+    async find(key) {
       // Looked up by its hash: what the query compares is a digest, so its timing says nothing of the key.
-      const row = byHash.get(hashToken(key));
+      const row = await rows.byHash(hashToken(key));
       return row && toKey(row);
     },
   };
 }
 
-const keyStore = processGlobal('apiKeys', () => createApiKeyStore(database()));
+const keyStore = processGlobal('apiKeys', () => createApiKeyStore(appStore().keys));
 
-/** The app's keys, on the app's database (opened on first use). */
+/** The app's keys, in the app's store (opened on first use). */
 export function apiKeys(): ApiKeyStore {
   return keyStore.get();
 }

@@ -6,12 +6,16 @@ import path from 'node:path';
 import { processGlobal } from '@/lib/process-global';
 import { WORKSPACE_KEY_META } from './workspace-key';
 
-/** What a page prerendered by `next build` needs from its own HTML to be served under a strict CSP. */
+/** A page prerendered by `next build`, as proxy.ts serves it under a strict CSP without asking Next.js. */
 export interface PrerenderedPage {
   /** The workspace key it was rendered with (lib/server/workspace-key.ts). */
   key: string | undefined;
   /** A CSP hash source (`'sha256-…'`) for each of its inline scripts. */
   scriptHashes: string[];
+  /** The HTML as built. */
+  html: Uint8Array<ArrayBuffer>;
+  /** A strong ETag of `html`. */
+  etag: string;
 }
 
 // Where `next build` writes an App Router page it prerendered: `.next/server/app/<route>.html`.
@@ -20,12 +24,14 @@ const BUILD_PAGES = path.join(process.cwd(), '.next', 'server', 'app');
 /** Inline scripts: any `<script>` without a `src`. Their text is raw (no entities), hashed as it stands. */
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
 
-export function readPrerenderedPage(html: string): PrerenderedPage {
+export function readPrerenderedPage(bytes: Uint8Array<ArrayBuffer>): PrerenderedPage {
+  const html = new TextDecoder().decode(bytes);
   const key = new RegExp(`<meta name="${WORKSPACE_KEY_META}" content="([^"]*)"`).exec(html)?.[1];
   const scriptHashes = [...html.matchAll(INLINE_SCRIPT)].map(
     ([, body]) => `'sha256-${createHash('sha256').update(body!).digest('base64')}'`,
   );
-  return { key, scriptHashes };
+  const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
+  return { key, scriptHashes, html: bytes, etag };
 }
 
 const pages = processGlobal('prerendered-pages', () => new Map<string, PrerenderedPage | null>());
@@ -39,7 +45,7 @@ export function prerenderedPage(route: string): PrerenderedPage | undefined {
   if (!cache.has(route)) {
     let page: PrerenderedPage | null = null;
     try {
-      page = readPrerenderedPage(readFileSync(path.join(BUILD_PAGES, `${route}.html`), 'utf8'));
+      page = readPrerenderedPage(new Uint8Array(readFileSync(path.join(BUILD_PAGES, `${route}.html`))));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }

@@ -1,9 +1,10 @@
 import 'server-only';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 
+import { isBitextError } from '@/lib/errors';
 import { processGlobal } from '@/lib/process-global';
 import { readEnv } from '@/lib/server/env';
-import { shareStore } from '@/lib/store/shares';
+import { shareStore } from '@/lib/store';
 
 /**
  * The key for the share pages' ETags and nonces. From BITEXT_SHARE_SECRET when set, so that every web process
@@ -27,10 +28,16 @@ export type SharePageAnswer =
  * a React Server Component request (a client navigation): another representation of the same URL, which
  * stays uncached.
  */
-export function sharePageAnswer(request: Request, id: string): SharePageAnswer | undefined {
+export async function sharePageAnswer(request: Request, id: string): Promise<SharePageAnswer | undefined> {
   const url = new URL(request.url);
-  const state = shareStore().state(id);
-  if (state.status !== 'found') return state;
+  const state = await shareStore()
+    .state(id)
+    .catch((error: unknown) => {
+      // The database is down and the share is not hot: no answer to give ahead; the page tells the reader.
+      if (isBitextError(error) && error.code === 'store_unavailable') return undefined;
+      throw error;
+    });
+  if (state?.status !== 'found') return state;
   if (request.headers.has('rsc')) return undefined;
   // The page writes absolute preview URLs from the host and protocol it was asked on.
   const representation = [

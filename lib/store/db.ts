@@ -2,9 +2,7 @@ import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { processGlobal } from '@/lib/process-global';
-import { serverEnv } from '@/lib/server/engine';
-import { MIGRATIONS, type Migration } from './migrations';
+import { checkOrder, MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
@@ -31,12 +29,7 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
 
 /** Apply the migrations this database has not seen, in order, all or none; returns the versions applied. */
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number[] {
-  migrations.forEach((m, i) => {
-    const previous = migrations[i - 1];
-    if (previous && m.version <= previous.version) {
-      throw new Error(`Migration ${m.version} (${m.name}) must come after ${previous.version}`);
-    }
-  });
+  checkOrder(migrations);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -47,25 +40,11 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
     const seen = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all());
     const pending = migrations.filter((m) => !seen.has(m.version));
     for (const m of pending) {
-      db.exec(m.sql);
+      db.exec(m.sqlite);
       record.run(m.version, m.name, new Date().toISOString());
     }
     return pending.map((m) => m.version);
   });
   // IMMEDIATE takes the write lock before reading, so two processes starting together cannot both migrate.
   return run.immediate();
-}
-
-// One connection per process, shared by every route bundle.
-const connection = processGlobal('db', () => openDatabase(path.join(serverEnv().dataDir, 'bitext.db')));
-
-/** The app's database, `<BITEXT_DATA_DIR>/bitext.db`, opened and migrated on first use. */
-export function database(): Db {
-  return connection.get();
-}
-
-/** Closes the app's database if it was opened (graceful shutdown); a later call to database() reopens it. */
-export function closeDatabase(): void {
-  connection.peek()?.close();
-  connection.clear();
 }

@@ -16,7 +16,7 @@ import { cleanArticle } from '@/lib/pipeline/document';
 import { resolveLanguage } from '@/lib/pipeline/tasks';
 import { digestResult } from '@/lib/schemas/responses';
 import { normalizeText } from '@/lib/text/normalize';
-import { database, type Db } from './db';
+import type { ResultRows } from './port';
 
 /**
  * Finished digests by a hash of everything that decides their content, so a repeated request is answered
@@ -101,54 +101,26 @@ function modelIdentity(model: ModelSpec): string {
 }
 
 export interface ResultCache {
-  get(key: string): DigestResult | undefined;
+  get(key: string): Promise<DigestResult | undefined>;
   /** Stores a result unless a part failed: that may be a model not pulled yet, so it must be retried. */
-  put(key: string, result: DigestResult): void;
+  put(key: string, result: DigestResult): Promise<void>;
 }
 
-export function createResultCache(db: Db, { maxBytes = DEFAULT_MAX_BYTES } = {}): ResultCache {
-  const select = db.prepare<[string], { result: string }>('SELECT result FROM digest_results WHERE key = ?');
-  const touch = db.prepare('UPDATE digest_results SET used_at = ? WHERE key = ?');
-  const upsert = db.prepare(
-    `INSERT INTO digest_results (key, result, size, created_at, used_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET result = excluded.result, size = excluded.size, used_at = excluded.used_at`,
-  );
-  // Keeps the most recently used rows whose sizes add up to the budget, and deletes the rest.
-  const evict = db.prepare(
-    `DELETE FROM digest_results WHERE key IN (
-       SELECT key FROM (
-         SELECT key, sum(size) OVER (ORDER BY used_at DESC, created_at DESC ROWS UNBOUNDED PRECEDING) AS kept
-         FROM digest_results
-       ) WHERE kept > ?
-     )`,
-  );
-  const store = db.transaction((key: string, json: string, now: number) => {
-    upsert.run(key, json, Buffer.byteLength(json), now, now);
-    evict.run(maxBytes);
-  });
-
+/** The result cache on any adapter's rows: the one place that knows what a cached digest is. */
+export function createResultCache(
+  rows: ResultRows,
+  { maxBytes = DEFAULT_MAX_BYTES, now = Date.now }: { maxBytes?: number; now?: () => number } = {},
+): ResultCache {
   return {
-    get(key) {
-      const row = select.get(key);
+    async get(key) {
+      const json = await rows.get(key, now());
       // A row that is not a result (written by a bug, or edited by hand) is a miss: the digest runs again.
-      const parsed = row && digestResult.safeParse(JSON.parse(row.result));
-      if (!parsed?.success) return undefined;
-      touch.run(Date.now(), key);
-      return parsed.data;
+      const parsed = json === undefined ? undefined : digestResult.safeParse(JSON.parse(json));
+      return parsed?.success ? parsed.data : undefined;
     },
-    put(key, result) {
+    async put(key, result) {
       if (hasFailedPart(result)) return;
-      store(key, JSON.stringify(result), Date.now());
+      await rows.put(key, JSON.stringify(result), now(), maxBytes);
     },
-  };
-}
-
-/** The app's cache, on the app's database (opened on first use, not on import). */
-export function resultCache(): ResultCache {
-  let cache: ResultCache | undefined;
-  const open = () => (cache ??= createResultCache(database()));
-  return {
-    get: (key) => open().get(key),
-    put: (key, result) => open().put(key, result),
   };
 }

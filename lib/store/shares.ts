@@ -5,9 +5,8 @@ import { BitextError } from '@/lib/errors';
 import { isLanguageCode } from '@/lib/langs';
 import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
 import type { Share, ShareExpiry, ShareRequest } from '@/lib/schemas/share';
-import { processGlobal } from '@/lib/process-global';
 import { firstLineTitle } from '@/lib/share-links';
-import { database, type Db } from './db';
+import type { ShareRows } from './port';
 import { hashToken, randomToken } from './tokens';
 
 const EXPIRY_MS: Record<ShareExpiry, number | null> = {
@@ -30,14 +29,6 @@ export function isShareId(id: string): boolean {
 /** What is stored for a share besides its columns; `Share` minus what the columns hold. */
 type StoredPayload = Omit<Share, 'id' | 'title' | 'createdAt' | 'expiresAt'>;
 
-interface Row {
-  id: string;
-  title: string;
-  payload: string;
-  created_at: number;
-  expires_at: number | null;
-}
-
 /** A share as the API sends it: its UTF-8 JSON and a strong ETag of those bytes. */
 export interface ShareEntity {
   body: Uint8Array<ArrayBuffer>;
@@ -48,15 +39,36 @@ export interface ShareEntity {
 export type ShareState = { status: 'found'; etag: string } | { status: 'expired' } | { status: 'missing' };
 
 export interface ShareStore {
-  create(request: ShareRequest): { id: string; deleteToken: string; expiresAt: string | null };
+  create(request: ShareRequest): Promise<{ id: string; deleteToken: string; expiresAt: string | null }>;
   /** The share, parsed once and frozen (the page renders it), or throws `not_found` / `expired`. */
-  get(id: string): Share;
+  get(id: string): Promise<Share>;
   /** The same as UTF-8 JSON, spliced from the stored payload without parsing it: the API's hot path. */
-  entity(id: string): ShareEntity;
+  entity(id: string): Promise<ShareEntity>;
   /** Found, expired or missing; from memory once the share is hot. */
-  state(id: string): ShareState;
+  state(id: string): Promise<ShareState>;
   /** Deletes with the token given at creation; throws `not_found` / `forbidden`. */
-  delete(id: string, token: string): void;
+  delete(id: string, token: string): Promise<void>;
+}
+
+/**
+ * How processes sharing one database tell each other to forget shares from their hot caches (Redis pub/sub,
+ * lib/store/evictions.ts). Without one, a process knows only of its own deletes: right for a single process.
+ */
+export interface ShareEvictions {
+  /** Tells every subscribed process, this one included, to forget these shares; never throws. */
+  publish(ids: readonly string[]): Promise<void>;
+  /**
+   * `evict` for each id published by any process; `reset` whenever the subscription (re)starts, since
+   * evictions published while it was down were missed.
+   */
+  subscribe(listener: { evict(id: string): void; reset(): void }): void;
+}
+
+export interface ShareStoreOptions {
+  now?: () => number;
+  /** Bytes of share bodies kept in memory (see `hot` below). */
+  hotCacheBytes?: number;
+  evictions?: ShareEvictions;
 }
 
 /**
@@ -108,29 +120,19 @@ interface HotShare extends ShareEntity {
 /** Bytes of share bodies kept in memory (see `hot` below). */
 const HOT_CACHE_BYTES = 32 * 1024 * 1024;
 
-export function createShareStore(
-  db: Db,
-  now: () => number = Date.now,
-  hotCacheBytes = HOT_CACHE_BYTES,
-): ShareStore {
-  const insert = db.prepare(
-    `INSERT INTO shares (id, title, payload, delete_token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const select = db.prepare<[string], Row>(
-    'SELECT id, title, payload, created_at, expires_at FROM shares WHERE id = ?',
-  );
-  const selectToken = db.prepare<[string], { delete_token_hash: Buffer }>(
-    'SELECT delete_token_hash FROM shares WHERE id = ?',
-  );
-  const remove = db.prepare('DELETE FROM shares WHERE id = ?');
-  const purge = db.prepare('DELETE FROM shares WHERE expires_at IS NOT NULL AND expires_at < ?');
+const notFound = () => new BitextError('not_found', 'There is no shared result at this address.');
 
+/** Shares on any adapter's rows: the one place that knows what a share is. */
+export function createShareStore(
+  rows: ShareRows,
+  { now = Date.now, hotCacheBytes = HOT_CACHE_BYTES, evictions }: ShareStoreOptions = {},
+): ShareStore {
   /*
    * The bodies of recently read shares. A shared link is read far more often than it is written, and the
    * database read and the UTF-8 encoding of a 50 kB share are most of what a GET costs. Shares never change;
    * delete() evicts, and expiry is checked on every hit (an expired share stays expired, so that answer
-   * needs no database either). The page renders the parsed share kept beside the bytes. (One process serves the app, as for the job queue;
-   * several processes would each keep a copy of a share deleted through another for as long as it is hot.)
+   * needs no database either). The page renders the parsed share kept beside the bytes. With several
+   * processes on one database, a delete through one reaches the others' caches through `evictions`.
    */
   const hot = new LRUCache<string, HotShare>({
     maxSize: hotCacheBytes,
@@ -138,24 +140,41 @@ export function createShareStore(
     sizeCalculation: (entry) => entry.body.length * (entry.share ? 2 : 1),
   });
 
-  function fromDatabase(id: string): HotShare {
-    const row = isShareId(id) ? select.get(id) : undefined;
-    if (!row) throw new BitextError('not_found', 'There is no shared result at this address.');
+  /*
+   * Counts evictions heard. A read that was already on its way to the database when an eviction arrived
+   * may bring back the row just deleted elsewhere; it answers, but is not kept, or it would linger here.
+   */
+  let evictionsHeard = 0;
+  evictions?.subscribe({
+    evict: (id) => {
+      evictionsHeard++;
+      hot.delete(id);
+    },
+    reset: () => {
+      evictionsHeard++;
+      hot.clear();
+    },
+  });
+
+  async function fromDatabase(id: string): Promise<HotShare> {
+    const heard = evictionsHeard;
+    const row = isShareId(id) ? await rows.find(id) : undefined;
+    if (!row) throw notFound();
     const head = JSON.stringify({ id: row.id, title: row.title });
     const tail = JSON.stringify({
-      createdAt: new Date(row.created_at).toISOString(),
-      expiresAt: row.expires_at === null ? null : new Date(row.expires_at).toISOString(),
+      createdAt: new Date(row.createdAt).toISOString(),
+      expiresAt: row.expiresAt === null ? null : new Date(row.expiresAt).toISOString(),
     });
     // `{"id",…,"title":…}` + the payload object's members + `"createdAt":…,"expiresAt":…}`: a Share.
     const body = utf8.encode(`${head.slice(0, -1)},${row.payload.slice(1, -1)},${tail.slice(1)}`);
-    const entry: HotShare = { body, etag: entityTag(body), expiresAt: row.expires_at };
+    const entry: HotShare = { body, etag: entityTag(body), expiresAt: row.expiresAt };
     // Kept even once expired: its 410 then needs no database either.
-    hot.set(id, entry);
+    if (heard === evictionsHeard) hot.set(id, entry);
     return entry;
   }
 
-  function load(id: string): HotShare {
-    const entry = hot.get(id) ?? fromDatabase(id);
+  async function load(id: string): Promise<HotShare> {
+    const entry = hot.get(id) ?? (await fromDatabase(id));
     if (entry.expiresAt !== null && entry.expiresAt <= now()) {
       throw new BitextError('expired', 'This shared result has expired.');
     }
@@ -163,7 +182,7 @@ export function createShareStore(
   }
 
   return {
-    create(request) {
+    async create(request) {
       const { body } = cleanArticle(request.source.text);
       const sentences = sentencesOf(body, request.source.language);
       checkStructure(request, sentences.length);
@@ -180,33 +199,39 @@ export function createShareStore(
         translations: request.translations,
         options: request.options,
       };
-      purge.run(created - KEEP_EXPIRED_MS);
-      // …and their copies in memory, so that they answer 404 from here too.
-      for (const [key, entry] of [...hot.entries()]) {
-        if (entry.expiresAt !== null && entry.expiresAt < created - KEEP_EXPIRED_MS) hot.delete(key);
-      }
-      insert.run(id, title, JSON.stringify(payload), hashToken(deleteToken), created, expiresAt);
+      const purged = await rows.purge(created - KEEP_EXPIRED_MS);
+      // …and their copies in memory, here and in every other process, so that they answer 404 everywhere.
+      for (const key of purged) hot.delete(key);
+      if (purged.length) await evictions?.publish(purged);
+      await rows.insert({
+        id,
+        title,
+        payload: JSON.stringify(payload),
+        tokenHash: hashToken(deleteToken),
+        createdAt: created,
+        expiresAt,
+      });
       return { id, deleteToken, expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString() };
     },
 
-    get(id) {
-      const entry = load(id);
+    async get(id) {
+      const entry = await load(id);
       if (!entry.share) {
         entry.share = deepFreeze(JSON.parse(new TextDecoder().decode(entry.body)) as Share);
-        // Set again so that the cache counts the parsed form's memory too.
-        hot.set(id, entry);
+        // Set again so that the cache counts the parsed form's memory too (if it is kept at all).
+        if (hot.peek(id) === entry) hot.set(id, entry);
       }
       return entry.share;
     },
 
-    entity(id) {
-      const { body, etag } = load(id);
+    async entity(id) {
+      const { body, etag } = await load(id);
       return { body, etag };
     },
 
-    state(id) {
+    async state(id) {
       try {
-        return { status: 'found', etag: load(id).etag };
+        return { status: 'found', etag: (await load(id)).etag };
       } catch (error) {
         if (error instanceof BitextError && error.code === 'expired') return { status: 'expired' };
         if (error instanceof BitextError && error.code === 'not_found') return { status: 'missing' };
@@ -214,22 +239,16 @@ export function createShareStore(
       }
     },
 
-    delete(id, token) {
-      const row = isShareId(id) ? selectToken.get(id) : undefined;
-      if (!row) throw new BitextError('not_found', 'There is no shared result at this address.');
+    async delete(id, token) {
+      const row = isShareId(id) ? await rows.find(id) : undefined;
+      if (!row) throw notFound();
       // Compare hashes in constant time, so response timing says nothing about how much of a guess was right.
-      if (!timingSafeEqual(hashToken(token), row.delete_token_hash)) {
+      if (!timingSafeEqual(hashToken(token), row.tokenHash)) {
         throw new BitextError('forbidden', 'That delete token does not match this share.');
       }
-      remove.run(id);
+      await rows.delete(id);
       hot.delete(id);
+      await evictions?.publish([id]);
     },
   };
-}
-
-const appStore = processGlobal('shares', () => createShareStore(database()));
-
-/** The app's share store, on the app's database (opened on first use). */
-export function shareStore(): ShareStore {
-  return appStore.get();
 }

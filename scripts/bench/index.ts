@@ -8,6 +8,8 @@
  * port): browser (bench 2, worker vs server), cache (4), page-weight (6), lighthouse (7), http-load (8),
  * pages (issue 16: every page's throughput against the floor, latency at a fixed load, weight, Lighthouse).
  * responsiveness (keystrokes, long tasks and Cancel with a 100,000-character article).
+ * scale (issue 11: digests/minute with 1 and 2 workers, share GETs through 1 and 2 web processes, web RSS;
+ * starts Postgres, Redis, web processes and `npm run worker` processes itself).
  * In this process, on the fixture models: overhead (3), scaling (long articles: 10, 100, 1,000 sentences).
  * Without models: detect (language detection's accuracy per library and language, on tests/detect), summary
  * (summary/article ratio per length, on the seed and on long articles).
@@ -26,6 +28,7 @@ import { benchScaling } from './scaling';
 import { benchPageWeight } from './page-weight';
 import { benchPages } from './pages';
 import { benchResponsiveness } from './responsiveness';
+import { benchScale } from './scale';
 import { benchSummary } from './summary';
 import { formatTable, machine, saveRun, type BenchRun, type BenchSection } from './report';
 import { prepareSyntheticModels, type SyntheticModels } from './synthetic';
@@ -50,7 +53,8 @@ type SectionName =
   | 'pages'
   | 'detect'
   | 'summary'
-  | 'responsiveness';
+  | 'responsiveness'
+  | 'scale';
 
 const SECTIONS: Record<SectionName, (models: SyntheticModels, options: Options) => Promise<BenchSection>> = {
   translate: (models, options) =>
@@ -67,6 +71,7 @@ const SECTIONS: Record<SectionName, (models: SyntheticModels, options: Options) 
   detect: () => benchDetect(),
   summary: () => benchSummary(),
   responsiveness: () => benchResponsiveness(),
+  scale: () => benchScale(),
 };
 
 const optionsSchema = z.object({
@@ -85,6 +90,7 @@ const optionsSchema = z.object({
       'detect',
       'summary',
       'responsiveness',
+      'scale',
     ]),
   ),
   rounds: z.coerce.number().int().min(1).max(10),

@@ -125,7 +125,7 @@ function weightRows(label: string, weight: Weight, firstLoadTarget: boolean): Be
       metric: `${label} HTML`,
       value: kB(weight.htmlBytes),
       unit: 'kB',
-      note: `${kB(weight.htmlGzipBytes).toFixed(1)} kB gzip -9; ${weight.prerendered ? 'prerendered' : 'rendered per request'}; Cache-Control: ${weight.cacheControl ?? 'none'}`,
+      note: `${kB(weight.htmlGzipBytes).toFixed(1)} kB gzip -9; ${weight.prerendered ? 'prerendered' : 'rendered by the server (kept once hot)'}; Cache-Control: ${weight.cacheControl ?? 'none'}`,
     },
     {
       metric: `${label} first-load JS (gzip -9)`,

@@ -15,6 +15,20 @@ const SEED_OPTIONS: ShareRequest['options'] = {
   translate: 'both',
 };
 
+/**
+ * `copies` copies of `article`, every paragraph numbered so that no sentence repeats (a repeated sentence is
+ * translated once): a long run. `label` makes each caller's text its own: the same text would be answered
+ * from the result cache, done at once.
+ */
+export function numberedCopies(article: string, copies: number, label: string): string {
+  return Array.from({ length: copies }, (_, copy) =>
+    article
+      .split('\n\n')
+      .map((paragraph) => `(${label} ${copy + 1}) ${paragraph}`)
+      .join('\n\n'),
+  ).join('\n\n');
+}
+
 export function seedArticle(): Promise<string> {
   return readFile(SEED_ARTICLE, 'utf8');
 }

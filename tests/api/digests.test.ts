@@ -20,7 +20,8 @@ import { LANGUAGES } from '@/lib/langs';
 import type { DigestPartial, DigestResult } from '@/lib/pipeline/digest';
 import type { ProgressEvent } from '@/lib/pipeline/events';
 import type { JobView } from '@/lib/pipeline/protocol';
-import { digestJobs } from '@/lib/server/jobs';
+import { digestQueue } from '@/lib/queue';
+import { InProcessQueue } from '@/lib/queue/in-process';
 import { readArticle, scriptShare } from '../support/fixture-models';
 import { postRequest } from '../support/requests';
 
@@ -56,6 +57,13 @@ async function settled(id: string): Promise<JobView> {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`Job ${id} did not finish`);
+}
+
+/** Resolves once no job runs or waits (these tests run the in-process adapter: no BITEXT_REDIS_URL). */
+function idle(): Promise<void> {
+  const queue = digestQueue();
+  if (!(queue instanceof InProcessQueue)) throw new Error('expected the in-process queue');
+  return queue.idle();
 }
 
 type Received =
@@ -176,7 +184,7 @@ describe('DELETE /api/v1/digests/{id}', () => {
     expect(await view(id)).toMatchObject({ status: 'cancelled', error: { code: 'cancelled' } });
     const { received } = await stream(id);
     expect(received).toEqual([{ event: 'error', data: expect.objectContaining({ code: 'cancelled' }) }]);
-    await digestJobs().idle();
+    await idle();
   });
 });
 
@@ -223,7 +231,7 @@ describe('errors', () => {
   });
 
   it('a full queue → 503 queue_full with Retry-After', async () => {
-    await digestJobs().idle();
+    await idle();
     // One running and one waiting fill a backlog of 1 (set above).
     await submit({ ...body, text: `${seed}\n\nFirst.` });
     await submit({ ...body, text: `${seed}\n\nSecond.` });
@@ -231,6 +239,6 @@ describe('errors', () => {
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ error: { code: 'queue_full' } });
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    await digestJobs().idle();
+    await idle();
   });
 });

@@ -69,7 +69,7 @@ describe('Mastodon (app/lib/translation_service/libre_translate.rb)', () => {
   });
 
   it('translate: a status in a known language, with an API key; 403 and 429 are what it maps to its errors', async () => {
-    const { key } = apiKeys().create({ name: 'mastodon', perMinute: 1 });
+    const { key } = await apiKeys().create({ name: 'mastodon', perMinute: 1 });
     const body = JSON.stringify({
       q: ['<p>Hello</p>'],
       source: 'en',

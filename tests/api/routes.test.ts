@@ -27,8 +27,18 @@ async function json(response: Response | Promise<Response>) {
 }
 
 describe('GET /api/v1/health and /languages', () => {
-  it('reports ok with the version', async () => {
-    expect(await json(health())).toEqual({ status: 200, body: { status: 'ok', version: '0.1.0' } });
+  it('reports ok with the version, the embedded role and its dependencies', async () => {
+    expect(await json(health())).toEqual({
+      status: 200,
+      body: {
+        status: 'ok',
+        version: '0.1.0',
+        role: 'embedded',
+        store: 'ok',
+        queue: 'ok',
+        engines: { store: 'sqlite', queue: 'in-process' },
+      },
+    });
   });
 
   it('lists languages with names, direction and what each translates into', async () => {

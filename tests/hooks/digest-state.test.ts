@@ -96,4 +96,34 @@ describe('digest state', () => {
       activity: { downloads: {}, translating: {} },
     });
   });
+
+  it('a server job restarted on another worker drops what arrived and says so, then fills in again', () => {
+    let state = running();
+    state = reduceDigest(state, {
+      type: 'partial',
+      run: 1,
+      partial: { part: 'summary', summary: summary('first attempt') },
+    });
+    state = reduceDigest(state, {
+      type: 'progress',
+      run: 1,
+      event: { type: 'step', task: 'translate', language: 'ru', done: 3, total: 9 },
+    });
+    // The action as the server run's `restarted` event dispatches it (a new kind of action: cast until then).
+    state = reduceDigest(state, { type: 'restarted', run: 1 } as unknown as Parameters<
+      typeof reduceDigest
+    >[1]);
+    expect(state).toMatchObject({
+      status: 'running',
+      restarted: true,
+      parts: { translations: {} },
+      activity: { downloads: {}, translating: {} },
+    });
+    state = reduceDigest(state, {
+      type: 'partial',
+      run: 1,
+      partial: { part: 'summary', summary: summary('second attempt') },
+    });
+    expect(state).toMatchObject({ restarted: true, parts: { summary: summary('second attempt') } });
+  });
 });

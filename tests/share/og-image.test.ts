@@ -10,7 +10,7 @@ await vi.hoisted(async () => {
 import Image from '@/app/[locale]/s/[id]/opengraph-image';
 import { charactersOf, parseUnicodeRange, subsetsFor, typeset } from '@/app/[locale]/s/[id]/og-fonts';
 import { shareRequest } from '@/lib/schemas/share';
-import { shareStore } from '@/lib/store/shares';
+import { shareStore } from '@/lib/store';
 import { seedShareRequest } from '../support/share-request';
 
 const SAMPLES = {
@@ -72,7 +72,7 @@ describe('the preview image', () => {
       ...(await seedShareRequest()),
       title: 'हिन्दी में समाचार 😀 — تجربة — 新闻',
     });
-    id = shareStore().create(request).id;
+    id = (await shareStore().create(request)).id;
   });
 
   it('is a 1200×630 PNG, drawn without fetching anything', async () => {

@@ -7,8 +7,8 @@ import { sharedDigest } from '@/components/share/shared-digest';
 import { digest, type DigestResult } from '@/lib/pipeline/digest';
 import { summaryFailed } from '@/lib/pipeline/parts';
 import { shareRequest, toShareRequest, type Share } from '@/lib/schemas/share';
-import { openDatabase } from '@/lib/store/db';
 import { createShareStore } from '@/lib/store/shares';
+import { openSqliteStore } from '@/lib/store/sqlite';
 import { configureFixtureModels, readArticle } from '../support/fixture-models';
 
 const text = readArticle('en-sana-lavrov.txt');
@@ -21,9 +21,9 @@ let result: DigestResult;
 let share: Share;
 beforeAll(async () => {
   result = await digest({ text, targets: ['ru', 'zh-Hans', 'hi'], ...options }, configureFixtureModels());
-  const db = openDatabase(path.join(mkdtempSync(path.join(os.tmpdir(), 'bitext-shared-')), 'bitext.db'));
-  const store = createShareStore(db);
-  share = store.get(store.create(shareRequest.parse(toShareRequest(text, result, options))).id);
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'bitext-shared-')), 'bitext.db');
+  const store = createShareStore(openSqliteStore(file).shares);
+  share = await store.get((await store.create(shareRequest.parse(toShareRequest(text, result, options)))).id);
 });
 
 describe('sharedDigest', () => {

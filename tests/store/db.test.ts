@@ -26,7 +26,8 @@ const NEXT_VERSION = (MIGRATIONS.at(-1)?.version ?? 0) + 1;
 const NOTES: Migration = {
   version: NEXT_VERSION,
   name: 'notes',
-  sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT;',
+  sqlite: 'CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT;',
+  postgres: 'CREATE TABLE notes (id INTEGER PRIMARY KEY);',
 };
 
 describe('openDatabase', () => {
@@ -67,7 +68,8 @@ describe('openDatabase', () => {
     const broken: Migration = {
       version: NEXT_VERSION + 1,
       name: 'broken',
-      sql: 'CREATE TABLE later (x INTEGER) STRICT; NOT SQL;',
+      sqlite: 'CREATE TABLE later (x INTEGER) STRICT; NOT SQL;',
+      postgres: 'CREATE TABLE later (x INTEGER); NOT SQL;',
     };
     expect(() => openDatabase(file, [...MIGRATIONS, NOTES, broken])).toThrow(/syntax error/);
 

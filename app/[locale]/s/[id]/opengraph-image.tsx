@@ -22,7 +22,7 @@ const nativeName = (code: string) => getLanguage(code)?.nativeName ?? code;
  */
 export default async function Image({ params }: Props) {
   const { id } = await params;
-  const loaded = loadShare(id);
+  const loaded = await loadShare(id);
   if (loaded.status !== 'found') notFound();
   const { share } = loaded;
   const preview = sharePreview(share);

@@ -33,7 +33,7 @@ async function requestOrigin(): Promise<URL> {
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const locale = await resolveRequestLocale(params);
   const { id } = await params;
-  const loaded = loadShare(id);
+  const loaded = await loadShare(id);
   const metadataBase = await requestOrigin();
   if (loaded.status !== 'found') {
     const t = await getTranslations({ locale, namespace: 'SharePage' });
@@ -53,7 +53,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function SharePage({ params, searchParams }: Props) {
   const locale = await resolveRequestLocale(params);
   const { id } = await params;
-  const loaded = loadShare(id);
+  const loaded = await loadShare(id);
   // An expired share renders the "gone" state in place; proxy.ts gives that answer its 410.
   if (loaded.status === 'missing') notFound();
   if (loaded.status === 'expired') return <ShareGone />;

@@ -9,7 +9,7 @@ export function POST(request: Request) {
   return libreResponse(async () => {
     const fields = await readFields(request);
     // Detection needs no model and costs about a millisecond: like /api/v1/detect, no rate applies.
-    authorize(request, apiKeyOf(fields), { metered: false });
+    await authorize(request, apiKeyOf(fields), { metered: false });
     return libreDetect(parseFields(detectFields, fields).q);
   });
 }

@@ -1,13 +1,13 @@
+import { digestQueue } from '@/lib/queue';
 import { digestRequest } from '@/lib/schemas/api';
-import { digestJobs } from '@/lib/server/jobs';
 import { handle, readJson, supportedLanguage } from '@/lib/server/http';
 import { enforceRateLimit } from '@/lib/server/rate-limit';
 
 export function POST(request: Request): Promise<Response> {
   return handle(async () => {
-    enforceRateLimit('digests', request);
+    await enforceRateLimit('digests', request);
     const body = await readJson(request, digestRequest);
-    const job = digestJobs().submit({
+    const job = await digestQueue().submit({
       ...body,
       source: supportedLanguage(body.source),
       targets: body.targets.map((target) => supportedLanguage(target)),

@@ -6,7 +6,7 @@ import { enforceRateLimit } from '@/lib/server/rate-limit';
 export function POST(request: Request) {
   return handle(async () => {
     // Each import makes the server fetch someone else's page: limited so it cannot be used as a crawler.
-    enforceRateLimit('extract', request);
+    await enforceRateLimit('extract', request);
     const { url } = await readJson(request, extractRequest);
     return importArticle(url, { signal: request.signal });
   });

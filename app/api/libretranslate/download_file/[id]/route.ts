@@ -17,7 +17,7 @@ function disposition(name: string): string {
 export async function GET(_request: Request, { params }: Params): Promise<Response> {
   const { id } = await params;
   return libreResponse(async () => {
-    const file = translatedFiles().read(id);
+    const file = await translatedFiles().read(id);
     return new Response(Buffer.from(file.body), {
       headers: {
         'content-type': file.contentType,

@@ -1,4 +1,4 @@
-import { digestJobs } from '@/lib/server/jobs';
+import { digestQueue } from '@/lib/queue';
 import { handle } from '@/lib/server/http';
 
 interface Params {
@@ -7,13 +7,13 @@ interface Params {
 
 export async function GET(_request: Request, { params }: Params): Promise<Response> {
   const { id } = await params;
-  return handle(async () => digestJobs().get(id));
+  return handle(() => digestQueue().get(id));
 }
 
 export async function DELETE(_request: Request, { params }: Params): Promise<Response> {
   const { id } = await params;
   return handle(async () => {
-    digestJobs().cancel(id);
+    await digestQueue().cancel(id);
     return new Response(null, { status: 204 });
   });
 }

@@ -1,6 +1,6 @@
 import { matchesEntityTag, SHARE_CACHE_CONTROL } from '@/lib/http-cache';
 import { handle } from '@/lib/server/http';
-import { shareStore } from '@/lib/store/shares';
+import { shareStore } from '@/lib/store';
 
 interface Params {
   params: Promise<{ id: string }>;
@@ -9,7 +9,7 @@ interface Params {
 export async function GET(request: Request, { params }: Params): Promise<Response> {
   const { id } = await params;
   return handle(async () => {
-    const { body, etag } = shareStore().entity(id);
+    const { body, etag } = await shareStore().entity(id);
     const headers = { etag, 'cache-control': SHARE_CACHE_CONTROL };
     // A cache that holds this very share asks again with its ETag: it may keep its copy, no body needed.
     if (matchesEntityTag(request.headers.get('if-none-match'), etag)) {
@@ -23,7 +23,7 @@ export async function DELETE(request: Request, { params }: Params): Promise<Resp
   const { id } = await params;
   return handle(async () => {
     const token = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1] ?? '';
-    shareStore().delete(id, token);
+    await shareStore().delete(id, token);
     return new Response(null, { status: 204 });
   });
 }

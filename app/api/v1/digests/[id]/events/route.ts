@@ -1,4 +1,5 @@
-import { digestJobs } from '@/lib/server/jobs';
+import { digestQueue } from '@/lib/queue';
+import { digestEventStream } from '@/lib/queue/sse';
 import { handle } from '@/lib/server/http';
 
 export async function GET(
@@ -8,7 +9,7 @@ export async function GET(
   const { id } = await params;
   return handle(
     async () =>
-      new Response(digestJobs().eventStream(id), {
+      new Response(await digestEventStream(digestQueue(), id), {
         headers: {
           'Content-Type': 'text/event-stream',
           'Cache-Control': 'no-cache',

@@ -6,24 +6,19 @@ import type { PipelineContext } from '@/lib/pipeline/context';
 import { digest, type DigestPartial, type DigestRequest, type DigestResult } from '@/lib/pipeline/digest';
 import type { ProgressEvent } from '@/lib/pipeline/events';
 import type { JobStatus, JobView } from '@/lib/pipeline/protocol';
-import { processGlobal } from '@/lib/process-global';
-import { digestCacheKey, resultCache, type ResultCache } from '@/lib/store/results';
-import { serverEnv, serverPipelineContext } from './engine';
+import type { ResultCache } from '@/lib/store/results';
+import { Channel } from './channel';
+import type { DigestEvent, DigestQueue } from './port';
+import { cacheDigest, cacheKeyOf, readCachedDigest } from './results';
 
 /**
- * Digest jobs for the server engine: an in-process queue with bounded concurrency (inference is CPU-bound,
- * so running more at once only makes each slower) and a bounded backlog, results answered from the SQLite
- * cache when the same digest was made before, and progress fanned out to any number of SSE listeners.
+ * The in-process adapter of the job-queue port (no BITEXT_REDIS_URL): jobs run in this process with
+ * bounded concurrency (inference is CPU-bound, so running more at once only makes each slower) and a bounded
+ * backlog, results answered from the cache when the same digest was made before, and progress fanned out to
+ * any number of listeners.
  */
 
-/** One Server-Sent Event; the name and payload match the worker protocol's messages. */
-export type DigestEvent =
-  | { event: 'progress'; data: ProgressEvent }
-  | { event: 'partial'; data: DigestPartial }
-  | { event: 'done'; data: DigestResult }
-  | { event: 'error'; data: WireError };
-
-export interface JobQueueOptions {
+export interface InProcessQueueOptions {
   /** Jobs running inference at the same time. */
   concurrency: number;
   /** Jobs that may wait for a slot; one more is refused with `queue_full`. */
@@ -35,8 +30,6 @@ export interface JobQueueOptions {
   /** How long a finished job can still be read, and how many are kept at most. */
   keepFinishedMs?: number;
   keepFinishedCount?: number;
-  /** Comment lines that keep idle proxies from closing an event stream. */
-  heartbeatMs?: number;
 }
 
 interface Job {
@@ -58,7 +51,8 @@ interface Job {
 /** Retry-After before any job has finished to measure by. */
 const DEFAULT_RETRY_AFTER_S = 10;
 
-export class JobQueue {
+export class InProcessQueue implements DigestQueue {
+  readonly engine = 'in-process';
   /** Queued and running jobs. */
   private readonly active = new Map<string, Job>();
   /** Finished jobs, readable for a while; the least recently used go first beyond the count. */
@@ -69,7 +63,7 @@ export class JobQueue {
   private readonly idleWaiters: (() => void)[] = [];
   private closed = false;
 
-  constructor(private readonly options: JobQueueOptions) {
+  constructor(private readonly options: InProcessQueueOptions) {
     this.finished = new LRUCache({
       max: options.keepFinishedCount ?? 500,
       ttl: options.keepFinishedMs ?? 60 * 60_000,
@@ -77,7 +71,7 @@ export class JobQueue {
   }
 
   /** Queue a digest, or answer it from the cache at once; `queue_full` when the backlog is full. */
-  submit(request: DigestRequest): JobView {
+  async submit(request: DigestRequest): Promise<JobView> {
     if (this.closed) {
       throw new BitextError('queue_full', 'The server is shutting down; try again shortly.', {
         retryAfter: 5,
@@ -85,7 +79,7 @@ export class JobQueue {
     }
     const job = this.createJob({ ...request, targets: [...new Set(request.targets)] });
     // Looked up before the backlog check: a cached digest costs nothing, so a busy server still answers it.
-    const cached = job.cacheKey === undefined ? undefined : this.readCache(job.cacheKey);
+    const cached = await readCachedDigest(this.options.cache, job.cacheKey);
     if (cached) {
       this.finish(job, { status: 'done', result: cached });
       return view(job);
@@ -101,12 +95,43 @@ export class JobQueue {
     return view(job);
   }
 
-  get(id: string): JobView {
+  async get(id: string): Promise<JobView> {
     return view(this.require(id));
   }
 
   /** Queued: never runs. Running: aborts the pipeline. Finished: stays as it is. */
-  cancel(id: string): JobView {
+  async cancel(id: string): Promise<JobView> {
+    return this.cancelNow(id);
+  }
+
+  async *events(id: string, signal: AbortSignal): AsyncIterable<DigestEvent> {
+    const channel = new Channel<DigestEvent>(signal);
+    const unwatch = this.watch(id, (event) => {
+      channel.push(event);
+      if (event.event === 'done' || event.event === 'error') channel.end();
+    });
+    try {
+      yield* channel;
+    } finally {
+      unwatch();
+    }
+  }
+
+  async backlog(): Promise<number> {
+    return this.waiting.length;
+  }
+
+  /** Nothing outside this process to lose. */
+  async status(): Promise<'ok' | 'down'> {
+    return 'ok';
+  }
+
+  async close(): Promise<void> {
+    this.shutdown();
+    await this.idle();
+  }
+
+  private cancelNow(id: string): JobView {
     const job = this.require(id);
     if (job.status === 'queued' || job.status === 'running') {
       const index = this.waiting.indexOf(job);
@@ -128,42 +153,10 @@ export class JobQueue {
     return () => job.listeners.delete(listener);
   }
 
-  /**
-   * The job's events as a Server-Sent Events body. It ends after `done` or `error`; a client that
-   * disconnects only stops listening, the job runs on.
-   */
-  eventStream(id: string): ReadableStream<Uint8Array> {
-    this.require(id);
-    const encoder = new TextEncoder();
-    let stop = () => {};
-    return new ReadableStream<Uint8Array>({
-      start: (controller) => {
-        const send = (text: string) => controller.enqueue(encoder.encode(text));
-        const heartbeat = setInterval(() => send(': heartbeat\n\n'), this.options.heartbeatMs ?? 15_000);
-        let unwatch = () => {};
-        let open = true;
-        stop = () => {
-          open = false;
-          clearInterval(heartbeat);
-          unwatch();
-        };
-        unwatch = this.watch(id, (event) => {
-          if (!open) return;
-          send(`event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);
-          if (event.event === 'done' || event.event === 'error') {
-            stop();
-            controller.close();
-          }
-        });
-      },
-      cancel: () => stop(),
-    });
-  }
-
   /** Graceful shutdown: refuse new jobs and cancel queued and running ones (their clients hear `cancelled`). */
   shutdown(): void {
     this.closed = true;
-    for (const job of [...this.active.values()]) this.cancel(job.id);
+    for (const job of [...this.active.values()]) this.cancelNow(job.id);
   }
 
   /** Resolves once no job is running or waiting (tests and graceful shutdown). */
@@ -177,9 +170,7 @@ export class JobQueue {
       id: randomUUID(),
       status: 'queued',
       request,
-      cacheKey: this.options.cache
-        ? digestCacheKey(request, this.options.context.profile, this.options.context)
-        : undefined,
+      cacheKey: this.options.cache ? cacheKeyOf(request, this.options.context) : undefined,
       partials: [],
       controller: new AbortController(),
       listeners: new Set(),
@@ -212,7 +203,7 @@ export class JobQueue {
       if (job.status !== 'running') return;
       this.measure(Date.now() - started);
       this.finish(job, { status: 'done', result });
-      if (job.cacheKey !== undefined) this.writeCache(job.cacheKey, result);
+      await cacheDigest(this.options.cache, job.cacheKey, result);
     } catch (error) {
       if (job.status === 'running') this.finish(job, { status: 'failed', error: toWireError(error) });
     } finally {
@@ -258,24 +249,6 @@ export class JobQueue {
     return job;
   }
 
-  // The cache only saves time: if the disk fails, digests still run (and the failure is logged).
-  private readCache(key: string): DigestResult | undefined {
-    try {
-      return this.options.cache?.get(key);
-    } catch (error) {
-      console.error('Digest cache read failed', error);
-      return undefined;
-    }
-  }
-
-  private writeCache(key: string, result: DigestResult): void {
-    try {
-      this.options.cache?.put(key, result);
-    } catch (error) {
-      console.error('Digest cache write failed', error);
-    }
-  }
-
   /** Completed runs only: a cancelled or failed one says little about how long the next will take. */
   private measure(ms: number): void {
     // A moving average: recent jobs say more about the models now loaded than the first cold start.
@@ -319,28 +292,4 @@ function history(job: Job): DigestEvent[] {
 
 function emit(job: Job, event: DigestEvent): void {
   for (const listener of job.listeners) listener(event);
-}
-
-// Every route bundle (and each dev-mode reload) must see the same queue, or a job posted through one
-// route would be unknown to the others.
-const serverQueue = processGlobal('jobs', createServerQueue);
-
-/** Shuts the queue down if this process ever made one. */
-export function shutDownJobs(): void {
-  serverQueue.peek()?.shutdown();
-}
-
-/** The server's queue, configured from the environment. */
-export function digestJobs(): JobQueue {
-  return serverQueue.get();
-}
-
-function createServerQueue(): JobQueue {
-  const { jobConcurrency, jobBacklog } = serverEnv();
-  return new JobQueue({
-    concurrency: jobConcurrency,
-    backlog: jobBacklog,
-    context: serverPipelineContext(),
-    cache: resultCache(),
-  });
 }
