@@ -1,6 +1,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 
 import { WorkspacePage } from './pages/workspace-page';
+import { nameIn, SCRIPT_TEXT } from './support/messages';
 
 test('on first load nothing indents "Article language"', async ({ page }) => {
   const workspace = new WorkspacePage(page);
@@ -80,14 +81,16 @@ test('in Russian on a laptop screen, "Read in" is one row, the summary header tw
   await workspace.goto();
   await workspace.runSample(['ru', 'zh-Hans', 'hi']);
 
-  const readIn = workspace.summary.getByRole('group', { name: t('SummaryPane.readIn') });
-  await expect(readIn.getByRole('radio')).toHaveCount(4);
-  const tops = await readIn
-    .locator('label')
-    .evaluateAll((labels) => labels.map((label) => Math.round(label.getBoundingClientRect().top)));
-  expect(new Set(tops).size).toBe(1);
-  // The legend beside the choices, or above them: either way no more than two lines for the whole control.
-  expect(await linesOf(readIn)).toBeLessThanOrEqual(2);
+  // The original and three languages to read the summary in, on the row of their label.
+  const readIn = workspace.summary.getByRole('combobox', { name: t('SummaryPane.readIn') });
+  await expect(readIn.getByRole('option')).toHaveCount(4);
+  const label = workspace.summary.getByText(t('SummaryPane.readIn'), { exact: true });
+  const [labelBox, readInBox] = await Promise.all([label.boundingBox(), readIn.boundingBox()]);
+  expect(Math.abs(labelBox!.y + labelBox!.height / 2 - (readInBox!.y + readInBox!.height / 2))).toBeLessThan(
+    4,
+  );
+  await readIn.selectOption({ label: nameIn('ru', 'hi') });
+  await expect(workspace.summary.getByRole('listitem').first()).toContainText(SCRIPT_TEXT.hi);
 
   expect(await linesOf(workspace.summary.locator('header'))).toBeLessThanOrEqual(2);
 

@@ -70,13 +70,9 @@ export function ShareButton({ text, result, options }: Props) {
   }
 
   return (
-    <div className="grid gap-3">
-      <Button
-        aria-expanded={open}
-        aria-controls={`${id}-panel`}
-        onClick={() => setOpen(!open)}
-        className="justify-self-start"
-      >
+    // `contents`: the button sits among the results' actions, the panel opens as a full-width row under them.
+    <div className="contents">
+      <Button aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen(!open)}>
         <ShareIcon />
         {t('open')}
       </Button>
@@ -84,7 +80,7 @@ export function ShareButton({ text, result, options }: Props) {
         <section
           id={`${id}-panel`}
           aria-labelledby={`${id}-heading`}
-          className="grid max-w-xl gap-3 rounded-xl border border-neutral-200 p-4 text-sm dark:border-neutral-800"
+          className="grid max-w-xl basis-full gap-3 rounded-xl border border-neutral-200 p-4 text-sm dark:border-neutral-800"
         >
           <h3 id={`${id}-heading`} className="font-semibold">
             {t('heading')}
