@@ -74,7 +74,8 @@ export function ShareButton({ text, result, options }: Props) {
   }
 
   return (
-    <div className="grid gap-3">
+    // `contents`: the button sits among the results' actions, the panel opens as a full-width row under them.
+    <div className="contents">
       <Button
         aria-expanded={open && !offline}
         aria-controls={`${id}-panel`}
@@ -84,7 +85,7 @@ export function ShareButton({ text, result, options }: Props) {
         onClick={() => {
           if (!offline) setOpen(!open);
         }}
-        className="justify-self-start aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
+        className="aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
       >
         <ShareIcon />
         {t('open')}
@@ -93,7 +94,7 @@ export function ShareButton({ text, result, options }: Props) {
         <section
           id={`${id}-panel`}
           aria-labelledby={`${id}-heading`}
-          className="grid max-w-xl gap-3 rounded-xl border border-neutral-200 p-4 text-sm dark:border-neutral-800"
+          className="grid max-w-xl basis-full gap-3 rounded-xl border border-neutral-200 p-4 text-sm dark:border-neutral-800"
         >
           <h3 id={`${id}-heading`} className="font-semibold">
             {t('heading')}

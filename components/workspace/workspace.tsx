@@ -293,16 +293,22 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
       ) : (
         state.status !== 'idle' && (
           <div ref={resultsArea} className="scroll-mt-4">
-            <ResultsView view={state} language={runLanguage} articleHref="#article-heading" />
+            <ResultsView
+              view={state}
+              language={runLanguage}
+              articleHref="#article-heading"
+              share={
+                state.status === 'done' && (
+                  <ShareButton
+                    text={state.request.text}
+                    result={state.result}
+                    options={{ summary: state.request.summary, translate: state.request.translate }}
+                  />
+                )
+              }
+            />
           </div>
         )
-      )}
-      {state.status === 'done' && (
-        <ShareButton
-          text={state.request.text}
-          result={state.result}
-          options={{ summary: state.request.summary, translate: state.request.translate }}
-        />
       )}
       <History finished={state.status === 'done' ? state : undefined} onReopen={reopen} />
       <MyShares />
