@@ -34,6 +34,8 @@ const LAYOUTS = ['side-by-side', 'interlinear'] as const;
 type Layout = (typeof LAYOUTS)[number];
 const parseLayout = (stored: unknown): Layout => (stored === 'interlinear' ? stored : 'side-by-side');
 const parsePinned = (stored: unknown) => stored === true;
+// One empty list, so the memoised source pane is not re-rendered for a new one.
+const NO_PARAGRAPHS: readonly number[][] = [];
 
 interface Props {
   view: DigestView;
@@ -198,7 +200,7 @@ export const ResultsView = memo(function ResultsView({
           <SourcePane
             prefix={PREFIX}
             sentences={sentences}
-            paragraphs={paragraphs ?? []}
+            paragraphs={paragraphs ?? NO_PARAGRAPHS}
             plainParagraphs={plainParagraphs}
             language={language}
             highlight={highlight}

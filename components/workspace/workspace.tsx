@@ -2,7 +2,16 @@
 
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import { useEffect, useEffectEvent, useMemo, useRef, useState, type FormEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+} from 'react';
 
 import { useDetection } from '@/hooks/use-detection';
 import { resolveEngine, useAutoEngine, useDigest, type DigestView } from '@/hooks/use-digest';
@@ -55,7 +64,12 @@ const ResultsView = dynamic(loadResultsView);
 const ShareButton = dynamic(() => import('../share/share-button').then((module) => module.ShareButton));
 // Its entries live in this browser's IndexedDB, so there is nothing to render on the server; and it brings
 // idb-keyval, which the first paint does not need.
-const History = dynamic(() => import('../reading/history').then((module) => module.History), { ssr: false });
+// Memoised here, as the form's parts are in their own files: the workspace renders again on every keystroke
+// and every progress event of a run, and neither changes what these show.
+const History = memo(
+  dynamic(() => import('../reading/history').then((module) => module.History), { ssr: false }),
+);
+const SavedShares = memo(MyShares);
 
 function parseText(stored: unknown): string {
   return typeof stored === 'string' ? stored : '';
@@ -147,24 +161,33 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     }
   }, [running, hasResult, state.run]);
 
-  function changeOptions(change: Partial<WorkspaceOptions>) {
-    setOptions((current) => ({ ...current, ...change }));
-  }
+  // Stable callbacks, so the memoised parts of the form skip the renders that do not concern them.
+  const changeOptions = useCallback(
+    (change: Partial<WorkspaceOptions>) => setOptions((current) => ({ ...current, ...change })),
+    [setOptions],
+  );
+  const changeTargets = useCallback(
+    (next: LanguageCode[]) => changeOptions({ targets: next }),
+    [changeOptions],
+  );
 
-  function reopen(entry: HistoryEntry) {
+  const reopen = useCallback((entry: HistoryEntry) => {
     setReopened(entry);
     // The results take the place of the last run's: bring them into view, as Run does.
     requestAnimationFrame(() => document.getElementById('results-heading')?.scrollIntoView());
-  }
+  }, []);
 
   const article = useRef<HTMLTextAreaElement>(null);
   // The reader's text that the sample or an import replaced, until they undo it or edit on.
   const [replaced, setReplaced] = useState<string>();
 
-  function editText(next: string) {
-    setText(next);
-    setReplaced(undefined);
-  }
+  const editText = useCallback(
+    (next: string) => {
+      setText(next);
+      setReplaced(undefined);
+    },
+    [setText],
+  );
 
   /** Puts `next` in the article as an edit Ctrl+Z can undo; returns the text it replaced. */
   function replaceText(next: string): string {
@@ -261,11 +284,7 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
             <RemovedLines removed={removed} />
           </div>
           <div className="grid content-start gap-5">
-            <TargetPicker
-              targets={options.targets}
-              onChange={(next) => changeOptions({ targets: next })}
-              source={language}
-            />
+            <TargetPicker targets={options.targets} onChange={changeTargets} source={language} />
             <DigestOptions options={options} onChange={changeOptions} />
           </div>
           <div ref={runArea} className="workspace-run grid scroll-mt-4 gap-4">
@@ -298,7 +317,7 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
         />
       )}
       <History finished={state.status === 'done' ? state : undefined} onReopen={reopen} />
-      <MyShares />
+      <SavedShares />
     </div>
   );
 }
