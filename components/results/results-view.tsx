@@ -5,7 +5,7 @@ import { memo, useCallback, useMemo, useState, type CSSProperties } from 'react'
 import { partsOf, type DigestView } from '@/hooks/use-digest';
 import type { ErrorCode } from '@/lib/errors';
 import { isLanguageCode } from '@/lib/langs';
-import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
+import { cleanArticle, sentencesOf, type SourceSentence } from '@/lib/pipeline/document';
 import { summaryFailed } from '@/lib/pipeline/parts';
 import { splitParagraphs } from '@/lib/text/normalize';
 import { useStoredState } from '@/hooks/use-stored-state';
@@ -47,6 +47,19 @@ interface Props {
   articleHref?: string;
 }
 
+function sameSentences(a?: readonly SourceSentence[], b?: readonly SourceSentence[]): boolean {
+  if (!a || !b || a.length !== b.length) return a === b;
+  return a.every((s, i) => s.text === b[i]?.text && s.paragraph === b[i].paragraph && s.latin === b[i].latin);
+}
+
+/** `value`, or the one before it while `equal` says they are the same: what memoised children compare. */
+function useKeptWhileEqual<T>(value: T, equal: (a: T, b: T) => boolean): T {
+  const [kept, setKept] = useState(value);
+  if (kept === value || equal(kept, value)) return kept;
+  setKept(value);
+  return value;
+}
+
 /**
  * Source | Summary | Translation, side by side on a wide screen with paragraph rows lined up across the
  * columns (see `.results-grid` in globals.css), stacked on a narrow one. Fills in while the run goes.
@@ -83,11 +96,14 @@ export const ResultsView = memo(function ResultsView({
   const plainParagraphs = useMemo(() => splitParagraphs(body), [body]);
   // Until the result brings the engine's own sentences, split here the same way (the same lib code), so
   // partial results can already be read sentence by sentence.
-  const sentences = useMemo(
+  const split = useMemo(
     () =>
       result?.sentences ?? (language && isLanguageCode(language) ? sentencesOf(body, language) : undefined),
     [result, language, body],
   );
+  // The result's sentences are usually those split here: kept as they were, the source pane (a thousand
+  // sentences at 100k characters) is not rendered again when the run finishes.
+  const sentences = useKeptWhileEqual(split, sameSentences);
   const paragraphs = useMemo(() => sentences && paragraphsOf(sentences), [sentences]);
   const rows = paragraphs?.length ?? plainParagraphs.length;
 
