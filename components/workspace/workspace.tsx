@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import {
   memo,
   useCallback,
+  useDeferredValue,
   useEffect,
   useEffectEvent,
   useMemo,
@@ -102,6 +103,9 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     [reopened],
   );
   const { state, run, cancel, prepare } = useDigest(settings);
+  // The results (a thousand sentences at 100k characters) render behind Run, Cancel and the progress, which
+  // answer at once; the panes follow in a render that yields to the next keystroke or click.
+  const shown = useDeferredValue(state);
 
   // Cleaning a long article takes milliseconds: done when typing pauses, as detection is.
   const settledText = useSettledValue(text, TYPING_PAUSE_MS);
@@ -303,9 +307,9 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
       {reopened && reopenedView ? (
         <ResultsView key={reopened.id} view={reopenedView} articleHref="#article-heading" />
       ) : (
-        state.status !== 'idle' && (
+        shown.status !== 'idle' && (
           <div ref={resultsArea} className="scroll-mt-4">
-            <ResultsView view={state} language={runLanguage} articleHref="#article-heading" />
+            <ResultsView view={shown} language={runLanguage} articleHref="#article-heading" />
           </div>
         )
       )}
