@@ -52,6 +52,9 @@ export default defineConfig({
       BITEXT_ALLOW_REMOTE_MODELS: '0',
       // The URL-import test serves its pages on 127.0.0.1.
       BITEXT_ALLOW_PRIVATE_URLS: '1',
+      // Every spec shares from 127.0.0.1: the default 10 shares a minute per address is one reader's budget,
+      // and the limits count in fixed one-minute windows (lib/server/rate-limit.ts).
+      BITEXT_RATE_SHARES: '100',
       BITEXT_DATA_DIR: process.env.BITEXT_E2E_DATA_DIR,
       NEXT_TELEMETRY_DISABLED: '1',
     },

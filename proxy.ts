@@ -48,7 +48,14 @@ export default async function proxy(request: NextRequest) {
   for (const [name, value] of Object.entries(cacheHeaders ?? {})) response.headers.set(name, value);
   // Pages can only answer 404 (notFound) or 200, but an expired share is gone, not unknown: its page renders
   // the "deleted or expired" state and the status says 410, as its API does.
-  return share?.status === 'expired' ? withStatus(response, 410) : response;
+  if (share?.status === 'expired') return withStatus(response, 410);
+  // The database is down and the share is not hot: the page renders the error view, and the status says
+  // "try again shortly" (503, as the share JSON answers), never a 500 or a 404 that would call it gone.
+  if (share?.status === 'unavailable') {
+    response.headers.set('Retry-After', String(share.retryAfter));
+    return withStatus(response, 503);
+  }
+  return response;
 }
 
 // `/{locale}`: the workspace, and `/{locale}/s/{id}`: a share page, for a UI locale (any other path falls

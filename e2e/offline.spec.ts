@@ -67,3 +67,59 @@ test('the workspace opens and runs the Browser engine offline, without caching A
   expect(urls).toContain('/en');
   expect(urls.filter((url) => url.startsWith('/api/') || /^\/[a-z]{2}\/s\//.test(url))).toEqual([]);
 });
+
+test('offline, the workspace says so, Auto runs in the browser, and what needs the server is disabled, with its reason', async ({
+  page,
+  context,
+}) => {
+  // A device with little memory, where Auto runs on the server while there is a network.
+  await page.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 2 }),
+  );
+  const workspace = new WorkspacePage(page);
+  const { t } = workspace;
+  await workspace.goto();
+  const engines = page.getByRole('group', { name: t('DigestOptions.engine.legend'), exact: true });
+  const radio = (engine: 'auto' | 'server') =>
+    engines.getByRole('radio', { name: t(`DigestOptions.engine.${engine}`), exact: true });
+  await workspace.chooseEngine('auto');
+  await expect(engines).toHaveAccessibleDescription(t('DigestOptions.engineHint.auto', { engine: 'server' }));
+  // The models this test runs offline, downloaded while online.
+  await workspace.chooseEngine('browser');
+  await workspace.loadSample();
+  await workspace.run();
+  await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: RUN_TIMEOUT_MS.browser });
+  await expect(workspace.tab('zh-Hans')).toBeVisible();
+  await workspace.chooseEngine('server');
+
+  const banner = page.getByRole('status').filter({ hasText: t('OfflineBanner.message') });
+  const importButton = page.getByRole('button', { name: t('UrlImport.toggle') });
+  const shareButton = page.getByRole('button', { name: t('ShareButton.open') });
+  await expect(banner).toBeHidden();
+  await context.setOffline(true);
+  await expect(banner).toBeVisible();
+  // The reader's Server choice cannot run: Auto stands in for it, and runs in the browser.
+  await expect(radio('auto')).toBeChecked();
+  await expect(engines).toHaveAccessibleDescription(
+    t('DigestOptions.engineHint.auto', { engine: 'browser' }),
+  );
+  await expect(radio('server')).toBeDisabled();
+  await expect(radio('server')).toHaveAccessibleDescription(t('OfflineBanner.server'));
+  await expect(importButton).toBeDisabled();
+  await expect(importButton).toHaveAccessibleDescription(t('OfflineBanner.import'));
+  await expect(shareButton).toBeDisabled();
+  await expect(shareButton).toHaveAccessibleDescription(t('OfflineBanner.share'));
+
+  // A run that would fail on the server: into one language only, so its result is told from the last one.
+  await workspace.setTargets(['ru']);
+  await workspace.run();
+  await expect(workspace.doneStatus('browser')).toBeVisible({ timeout: RUN_TIMEOUT_MS.browser });
+  await expect(workspace.tab('zh-Hans')).toHaveCount(0);
+
+  await context.setOffline(false);
+  await expect(banner).toBeHidden();
+  await expect(radio('server')).toBeChecked();
+  await expect(radio('server')).toBeEnabled();
+  await expect(importButton).toBeEnabled();
+  await expect(shareButton).toBeEnabled();
+});

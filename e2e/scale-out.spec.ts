@@ -77,8 +77,11 @@ test('a server run shared from the workspace on web A opens the same through web
   await expect(readerPage.getByRole('tabpanel')).toContainText(SCRIPT_TEXT.ru);
 
   const page = `/en/s/${id}`;
-  const throughA = await a.get(page);
-  const throughB = await b.get(page);
+  // Behind a load balancer both processes are asked for the one public host; the page's preview URLs, and
+  // so its bytes and ETag, depend on it. Here that host is web A's.
+  const publicHost = { headers: { host: new URL(originA).host } };
+  const throughA = await a.get(page, publicHost);
+  const throughB = await b.get(page, publicHost);
   expect(throughA.status()).toBe(200);
   expect(throughB.status()).toBe(200);
   // Every web process derives the same nonce and ETag for one share: a CDN in front of both sees one document.

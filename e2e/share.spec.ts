@@ -78,6 +78,11 @@ test('a share opens in the reader’s language, tab by tab, then is deleted by i
   // The link preview is a PNG drawn for this share.
   const image = await readerPage.locator('meta[property="og:image"]').getAttribute('content');
   expect(image).toContain(`/hi/s/${id}/opengraph-image`);
+  // Its description is in the reader's language too.
+  await expect(readerPage.locator('meta[property="og:image:alt"]')).toHaveAttribute(
+    'content',
+    t('SharePage.imageAlt'),
+  );
   const png = await request.get(new URL(image!).pathname + new URL(image!).search);
   expect(png.status()).toBe(200);
   expect(png.headers()['content-type']).toBe('image/png');

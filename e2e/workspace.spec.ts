@@ -63,10 +63,10 @@ test('the sample, run on the server, reads in Russian, Chinese and Hindi', async
   expect(requests).toEqual([]);
 
   // The summary in each target language, and a key sentence takes the reader to its place in the article.
-  const readIn = workspace.t('SummaryPane.readIn');
-  await workspace.choose(readIn, nameIn('en', 'hi'));
+  const readIn = workspace.summary.getByRole('combobox', { name: workspace.t('SummaryPane.readIn') });
+  await readIn.selectOption({ label: nameIn('en', 'hi') });
   await expect(workspace.summary.getByRole('listitem').first()).toContainText(SCRIPT_TEXT.hi);
-  await workspace.choose(readIn, workspace.t('SummaryPane.original', { language: 'English' }));
+  await readIn.selectOption({ label: workspace.t('SummaryPane.original', { language: 'English' }) });
   await workspace.summary.getByRole('listitem').first().getByRole('button').click();
   const focused = workspace.source.locator('[data-sentence]:focus');
   await expect(focused).toHaveCount(1);

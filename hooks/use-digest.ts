@@ -21,6 +21,7 @@ import type {
 import type { ProgressEvent } from '@/lib/pipeline/events';
 import type { DigestSummary } from '@/lib/pipeline/parts';
 import type { WorkerSettings } from '@/lib/pipeline/protocol';
+import { useOnline } from './use-online';
 import { usePipelineWorker } from './use-pipeline-worker';
 import { useServerDigest, type DigestHandlers } from './use-server-digest';
 
@@ -185,13 +186,18 @@ function savesData(): boolean {
 
 const noSubscription = () => () => undefined;
 
-/** Which engine Auto would pick here; undefined while rendering on the server, which cannot know. */
+/**
+ * Which engine Auto would pick here; undefined while rendering on the server, which cannot know. Offline the
+ * server is out of reach: the browser is all there is, whatever this device's memory.
+ */
 export function useAutoEngine(): Engine | undefined {
-  return useSyncExternalStore(
+  const online = useOnline();
+  const pick = useSyncExternalStore(
     noSubscription,
     () => (canRunInBrowser() ? 'browser' : 'server'),
     () => undefined,
   );
+  return pick && !online ? 'browser' : pick;
 }
 
 /** The engine a run chosen as `choice` goes to, given Auto's pick here; undefined until that is known. */

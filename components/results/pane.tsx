@@ -21,18 +21,20 @@ export function Pane({ id, title, meta, actions, toolbar, className, children }:
       aria-labelledby={`${id}-title`}
       className={`results-pane min-w-0 rounded-2xl border border-neutral-200 bg-white p-5 shadow-xs dark:border-neutral-800 dark:bg-neutral-900/50 ${className}`}
     >
-      <header className="flex flex-wrap items-start justify-between gap-x-3 gap-y-2 border-b border-neutral-200 pb-3 dark:border-neutral-800">
-        <div className="min-w-0 flex-1">
+      <header className="grid border-b border-neutral-200 pb-3 dark:border-neutral-800">
+        {/* A container: a narrow pane's actions drop their words (see CopyButton) to stay on the title's row. */}
+        <div className="@container flex flex-wrap items-start justify-between gap-x-3 gap-y-2">
           <h3
             id={`${id}-title`}
-            className="text-xs font-semibold tracking-wider text-neutral-600 uppercase dark:text-neutral-400"
+            className="min-w-0 text-xs font-semibold tracking-wider text-neutral-600 uppercase dark:text-neutral-400"
           >
             {title}
           </h3>
-          {meta && <div className="mt-0.5 text-sm text-neutral-700 dark:text-neutral-300">{meta}</div>}
+          {actions}
         </div>
-        {actions}
-        {toolbar && <div className="w-full">{toolbar}</div>}
+        {/* Under the title and the actions, full width: beside them it had a third of the width and wrapped. */}
+        {meta && <div className="mt-0.5 text-sm text-neutral-700 dark:text-neutral-300">{meta}</div>}
+        {toolbar && <div className="mt-2">{toolbar}</div>}
       </header>
       {children}
     </section>

@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
-import { memo, useCallback, useMemo, useState, type CSSProperties } from 'react';
+import { memo, useCallback, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 
 import { partsOf, type DigestView } from '@/hooks/use-digest';
 import type { ErrorCode } from '@/lib/errors';
@@ -45,6 +45,8 @@ interface Props {
   initialTarget?: string;
   /** Where the article being read was typed (the workspace's): a skip link leads back to it. */
   articleHref?: string;
+  /** Beside Download: the workspace's Share (a shared page has nothing to share). */
+  share?: ReactNode;
 }
 
 function sameSentences(a?: readonly SourceSentence[], b?: readonly SourceSentence[]): boolean {
@@ -69,6 +71,7 @@ export const ResultsView = memo(function ResultsView({
   language: provisional,
   initialTarget,
   articleHref,
+  share,
 }: Props) {
   const t = useTranslations('ResultsView');
   const errors = useTranslations('Errors');
@@ -159,7 +162,8 @@ export const ResultsView = memo(function ResultsView({
 
   return (
     <section aria-labelledby={`${PREFIX}-heading`} className="results grid gap-4">
-      <div className="relative flex flex-wrap items-center justify-between gap-3">
+      {/* Along the bottom: the buttons line up with the view switch under its legend. */}
+      <div className="relative flex flex-wrap items-end justify-between gap-3">
         {/* Focusable: the workspace's "Skip to results" lands here. */}
         <h2 id={`${PREFIX}-heading`} tabIndex={-1} className="text-xl font-semibold tracking-tight">
           {t('heading')}
@@ -184,15 +188,16 @@ export const ResultsView = memo(function ResultsView({
         {targets.length > 1 && layout === 'side-by-side' && (
           // Wrapped: the wrapper's CSS shows it only where a pinned column fits (see globals.css).
           <span className="results-pin">
-            <Button aria-pressed={pinned} onClick={() => setPinned(!pinned)} className="self-end">
+            <Button aria-pressed={pinned} onClick={() => setPinned(!pinned)}>
               {t('pin')}
             </Button>
           </span>
         )}
-        <Button onClick={() => void download()} disabled={!result} className="self-end">
+        <Button onClick={() => void download()} disabled={!result}>
           <DownloadIcon />
           {t('download')}
         </Button>
+        {share}
         {layout === 'side-by-side' && (
           <p className="basis-full text-xs text-neutral-600 dark:text-neutral-400">{t('keys')}</p>
         )}

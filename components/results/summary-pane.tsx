@@ -5,7 +5,6 @@ import { partsOf, type DigestView } from '@/hooks/use-digest';
 import { summaryFailed } from '@/lib/pipeline/parts';
 import type { SummarySentence, SummaryType } from '@/lib/summarize/options';
 import { CopyButton } from '../ui/copy-button';
-import { SegmentedControl } from '../ui/segmented-control';
 import { ErrorMessage } from '../workspace/error-message';
 import { useLanguages } from '../workspace/language-context';
 import {
@@ -62,18 +61,24 @@ export function SummaryPane({ prefix, view, language, highlight, onHighlight, on
     >
       <div className="results-sticky grid gap-4 pt-4">
         {translated.length > 0 && (
-          <SegmentedControl
-            legend={t('readIn')}
-            options={[
-              {
-                value: ORIGINAL,
-                label: language ? t('original', { language: nameOf(language) }) : t('originalUnknown'),
-              },
-              ...translated.map((code) => ({ value: code, label: nameOf(code) })),
-            ]}
-            value={current}
-            onChange={setReading}
-          />
+          // A list, not a row of buttons: four language names never fit one row of this narrow column.
+          <label className="flex min-w-0 items-center gap-2 text-sm">
+            <span className="shrink-0 font-medium text-neutral-700 dark:text-neutral-300">{t('readIn')}</span>
+            <select
+              value={current}
+              onChange={(event) => setReading(event.target.value)}
+              className="min-w-0 flex-1 truncate rounded-lg border border-neutral-300 bg-white px-2 py-1 dark:border-neutral-700 dark:bg-neutral-900"
+            >
+              <option value={ORIGINAL}>
+                {language ? t('original', { language: nameOf(language) }) : t('originalUnknown')}
+              </option>
+              {translated.map((code) => (
+                <option key={code} value={code}>
+                  {nameOf(code)}
+                </option>
+              ))}
+            </select>
+          </label>
         )}
         {shown ? (
           <div lang={shownLanguage} dir={shownLanguage ? dirOf(shownLanguage) : 'auto'} className="reading">

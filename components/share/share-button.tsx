@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 
+import { useOnline } from '@/hooks/use-online';
 import { responseError } from '@/hooks/wire-error';
 import type { DigestResult } from '@/lib/pipeline/digest';
 import { toWireError, type WireError } from '@/lib/errors';
@@ -17,6 +18,7 @@ import { myShareEntry } from '@/lib/share-links';
 import { Button } from '../ui/button';
 import { CopyButton } from '../ui/copy-button';
 import { ErrorMessage } from '../workspace/error-message';
+import { OFFLINE_REASON } from '../workspace/offline-banner';
 import { useMyShares } from './my-shares-store';
 import { ShareIcon } from '../ui/icons';
 
@@ -51,6 +53,8 @@ export function ShareButton({ text, result, options }: Props) {
   // Kept with the result it belongs to: a new run's result starts from Share again, not from the old link.
   const [upload, setUpload] = useState<{ result: DigestResult; upload: Upload }>();
   const current = upload?.result === result ? upload.upload : IDLE;
+  // The link is made on the server: offline there is no sharing, and the banner says why.
+  const offline = !useOnline();
 
   async function share() {
     setUpload({ result, upload: { status: 'sending' } });
@@ -70,21 +74,27 @@ export function ShareButton({ text, result, options }: Props) {
   }
 
   return (
-    <div className="grid gap-3">
+    // `contents`: the button sits among the results' actions, the panel opens as a full-width row under them.
+    <div className="contents">
       <Button
-        aria-expanded={open}
+        aria-expanded={open && !offline}
         aria-controls={`${id}-panel`}
-        onClick={() => setOpen(!open)}
-        className="justify-self-start"
+        // aria-disabled, not disabled: a button that keeps the focus, and whose description says why.
+        aria-disabled={offline || undefined}
+        aria-describedby={offline ? OFFLINE_REASON.share : undefined}
+        onClick={() => {
+          if (!offline) setOpen(!open);
+        }}
+        className="aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
       >
         <ShareIcon />
         {t('open')}
       </Button>
-      {open && (
+      {open && !offline && (
         <section
           id={`${id}-panel`}
           aria-labelledby={`${id}-heading`}
-          className="grid max-w-xl gap-3 rounded-xl border border-neutral-200 p-4 text-sm dark:border-neutral-800"
+          className="grid max-w-xl basis-full gap-3 rounded-xl border border-neutral-200 p-4 text-sm dark:border-neutral-800"
         >
           <h3 id={`${id}-heading`} className="font-semibold">
             {t('heading')}

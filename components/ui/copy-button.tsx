@@ -39,10 +39,11 @@ export function CopyButton({ text, label }: Props) {
       <span role="status" className="text-xs text-neutral-600 dark:text-neutral-400">
         {outcome && t(outcome)}
       </span>
-      {/* The visible word is short for narrow pane headers; the name says what is copied and starts with it. */}
+      {/* The visible word is short for narrow pane headers, and gone in the narrowest (an @container under
+          20rem); the name says what is copied and starts with it. */}
       <Button variant="quiet" size="sm" onClick={copy} disabled={!text} aria-label={label}>
         <CopyIcon />
-        {t('copy')}
+        <span className="@max-[20rem]:hidden">{t('copy')}</span>
       </Button>
     </span>
   );

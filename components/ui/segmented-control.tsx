@@ -3,6 +3,9 @@ import { useId } from 'react';
 export interface SegmentedOption<T extends string> {
   value: T;
   label: string;
+  disabled?: boolean;
+  /** The id of what explains the option (why it is disabled, say). */
+  describedBy?: string;
 }
 
 interface Props<T extends string> {
@@ -32,10 +35,12 @@ export function SegmentedControl<T extends string>({ legend, options, value, onC
               name={name}
               value={option.value}
               checked={option.value === value}
+              disabled={option.disabled}
+              aria-describedby={option.describedBy}
               onChange={() => onChange(option.value)}
               className="peer sr-only"
             />
-            <span className="block cursor-pointer rounded-md px-2.5 py-1 text-center text-sm whitespace-nowrap text-neutral-700 transition-colors peer-checked:bg-white peer-checked:font-medium peer-checked:text-neutral-950 peer-checked:shadow-sm peer-focus-visible:outline-2 peer-focus-visible:outline-offset-1 peer-focus-visible:outline-blue-600 hover:text-neutral-950 dark:text-neutral-300 dark:peer-checked:bg-neutral-950 dark:peer-checked:text-white dark:hover:text-white">
+            <span className="block cursor-pointer rounded-md peer-disabled:cursor-not-allowed peer-disabled:opacity-50 px-2.5 py-1 text-center text-sm whitespace-nowrap text-neutral-700 transition-colors peer-checked:bg-white peer-checked:font-medium peer-checked:text-neutral-950 peer-checked:shadow-sm peer-focus-visible:outline-2 peer-focus-visible:outline-offset-1 peer-focus-visible:outline-blue-600 hover:text-neutral-950 dark:text-neutral-300 dark:peer-checked:bg-neutral-950 dark:peer-checked:text-white dark:hover:text-white">
               {option.label}
             </span>
           </label>

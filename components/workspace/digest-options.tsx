@@ -2,9 +2,11 @@ import { useTranslations } from 'next-intl';
 import { memo } from 'react';
 
 import { useAutoEngine } from '@/hooks/use-digest';
+import { useOnline } from '@/hooks/use-online';
 import { TRANSLATE_SCOPES } from '@/lib/schemas/rules';
 import { SUMMARY_LENGTHS, SUMMARY_MODES, SUMMARY_TYPES } from '@/lib/summarize/options';
 import { SegmentedControl } from '../ui/segmented-control';
+import { OFFLINE_REASON } from './offline-banner';
 import { ENGINE_CHOICES, type WorkspaceOptions } from './workspace-options';
 
 interface Props {
@@ -19,6 +21,7 @@ const TYPE_KEYS = { 'key-points': 'keyPoints', tldr: 'tldr', headline: 'headline
 export const DigestOptions = memo(function DigestOptions({ options, onChange }: Props) {
   const t = useTranslations('DigestOptions');
   const autoEngine = useAutoEngine();
+  const online = useOnline();
 
   const engineHint =
     options.engine === 'auto'
@@ -53,7 +56,16 @@ export const DigestOptions = memo(function DigestOptions({ options, onChange }: 
       />
       <SegmentedControl
         legend={t('engine.legend')}
-        options={ENGINE_CHOICES.map((value) => ({ value, label: t(`engine.${value}`) }))}
+        options={ENGINE_CHOICES.map((value) => {
+          // Offline the server is out of reach; the banner says so.
+          const unreachable = value === 'server' && !online;
+          return {
+            value,
+            label: t(`engine.${value}`),
+            disabled: unreachable,
+            describedBy: unreachable ? OFFLINE_REASON.server : undefined,
+          };
+        })}
         value={options.engine}
         onChange={(engine) => onChange({ engine })}
         hint={engineHint || undefined}

@@ -1,11 +1,13 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 
+import { useOnline } from '@/hooks/use-online';
 import { responseError } from '@/hooks/wire-error';
 import { toWireError, type WireError } from '@/lib/errors';
 import { Button } from '../ui/button';
 import { ErrorMessage } from './error-message';
 import { LinkIcon } from '../ui/icons';
+import { OFFLINE_REASON } from './offline-banner';
 
 /** POST /api/v1/extract's answer. */
 export interface ExtractedArticle {
@@ -26,6 +28,8 @@ export function UrlImport({ onImported }: { onImported: (article: ExtractedArtic
   const [url, setUrl] = useState('');
   const [state, setState] = useState<ImportState>({ status: 'idle' });
   const field = useRef<HTMLInputElement>(null);
+  // The server fetches the page: offline there is no importing, and the banner says why.
+  const offline = !useOnline();
   // Opening the form is asking to type an address: the field takes the focus.
   useEffect(() => {
     if (open) field.current?.focus();
@@ -60,14 +64,20 @@ export function UrlImport({ onImported }: { onImported: (article: ExtractedArtic
     <>
       <Button
         variant="secondary"
-        aria-expanded={open}
+        aria-expanded={open && !offline}
         aria-controls={`${id}-form`}
-        onClick={() => setOpen(!open)}
+        // aria-disabled, not disabled: a button that keeps the focus, and whose description says why.
+        aria-disabled={offline || undefined}
+        aria-describedby={offline ? OFFLINE_REASON.import : undefined}
+        onClick={() => {
+          if (!offline) setOpen(!open);
+        }}
+        className="aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
       >
         <LinkIcon />
         {t('toggle')}
       </Button>
-      {open && (
+      {open && !offline && (
         // noValidate: the browser's own "invalid URL" bubble speaks its language, not the page's; the server's
         // answer is translated.
         <form id={`${id}-form`} onSubmit={submit} noValidate className="flex w-full flex-col gap-2">

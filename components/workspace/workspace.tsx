@@ -17,6 +17,7 @@ import {
 import { useDetection } from '@/hooks/use-detection';
 import { resolveEngine, useAutoEngine, useDigest, type DigestView } from '@/hooks/use-digest';
 import type { HistoryEntry } from '@/hooks/use-history';
+import { useOnline } from '@/hooks/use-online';
 import { useServiceWorker } from '@/hooks/use-service-worker';
 import { TYPING_PAUSE_MS, useSettledValue } from '@/hooks/use-settled-value';
 import { useStoredState } from '@/hooks/use-stored-state';
@@ -34,6 +35,7 @@ import { SkipLink } from '../ui/skip-link';
 import { ArticleInput, replaceAsEdit } from './article-input';
 import { DigestOptions } from './digest-options';
 import { LanguageProvider, type LanguageOption } from './language-context';
+import { OfflineBanner } from './offline-banner';
 import { RemovedLines } from './removed-lines';
 import { RunControls } from './run-controls';
 import { RunProgress } from './run-progress';
@@ -93,8 +95,12 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
   // Not stored: a language chosen for one article is wrong for the next one pasted.
   const [source, setSource] = useState<SourceChoice>('auto');
   const [runLanguage, setRunLanguage] = useState<string>();
+  const online = useOnline();
+  // Offline a Server choice cannot run: Auto (the browser, then) stands in for it, and the stored choice
+  // comes back with the network.
+  const engineChoice = !online && options.engine === 'server' ? 'auto' : options.engine;
   // Detection goes where the run will: in the browser, the article stays on this device.
-  const engine = resolveEngine(options.engine, useAutoEngine());
+  const engine = resolveEngine(engineChoice, useAutoEngine());
   const { detection, pending } = useDetection(text, engine);
   // A result reopened from history is shown instead of the last run's, until the next run.
   const [reopened, setReopened] = useState<HistoryEntry>();
@@ -133,9 +139,9 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
   // so that Run finds them downloaded (or on their way) rather than starting the downloads itself.
   const plan =
     language && !pending && !blocker ? { source: language, targets, summary: request.summary } : undefined;
-  const planKey = plan && JSON.stringify([plan, options.engine]);
+  const planKey = plan && JSON.stringify([plan, engineChoice]);
   const prepareNow = useEffectEvent(() => {
-    if (plan) prepare(plan, options.engine);
+    if (plan) prepare(plan, engineChoice);
   });
   useEffect(() => {
     if (!planKey) return;
@@ -226,7 +232,7 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     if (running || blocker) return;
     setRunLanguage(language);
     setReopened(undefined);
-    void run(request, options.engine);
+    void run(request, engineChoice);
   }
 
   // Ctrl/Cmd+Enter runs from anywhere on the page, not only from inside the form; Escape cancels a run.
@@ -246,12 +252,27 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     return () => document.removeEventListener('keydown', listener);
   }, []);
 
+  // Memoised, as the memoised parts they are given to compare them by identity.
+  const shownOptions = useMemo(() => ({ ...options, engine: engineChoice }), [options, engineChoice]);
+  const share = useMemo(
+    () =>
+      shown.status === 'done' && (
+        <ShareButton
+          text={shown.request.text}
+          result={shown.result}
+          options={{ summary: shown.request.summary, translate: shown.request.translate }}
+        />
+      ),
+    [shown],
+  );
+
   const showsResults = reopened !== undefined || state.status !== 'idle';
 
   return (
     <div className="relative grid gap-10">
       {/* The article's form is a long way to Tab through to reach the results. */}
       {showsResults && <SkipLink href="#results-heading">{t('skipToResults')}</SkipLink>}
+      <OfflineBanner offline={!online} />
       <section aria-labelledby="article-heading" className="workspace grid gap-4">
         <div className="flex flex-wrap items-center gap-2">
           {/* Focusable: the results' "Skip to article" lands here. */}
@@ -289,7 +310,7 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
           </div>
           <div className="grid content-start gap-5">
             <TargetPicker targets={options.targets} onChange={changeTargets} source={language} />
-            <DigestOptions options={options} onChange={changeOptions} />
+            <DigestOptions options={shownOptions} onChange={changeOptions} />
           </div>
           <div ref={runArea} className="workspace-run grid scroll-mt-4 gap-4">
             <RunControls
@@ -309,16 +330,9 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
       ) : (
         shown.status !== 'idle' && (
           <div ref={resultsArea} className="scroll-mt-4">
-            <ResultsView view={shown} language={runLanguage} articleHref="#article-heading" />
+            <ResultsView view={shown} language={runLanguage} articleHref="#article-heading" share={share} />
           </div>
         )
-      )}
-      {state.status === 'done' && (
-        <ShareButton
-          text={state.request.text}
-          result={state.result}
-          options={{ summary: state.request.summary, translate: state.request.translate }}
-        />
       )}
       <History finished={state.status === 'done' ? state : undefined} onReopen={reopen} />
       <SavedShares />

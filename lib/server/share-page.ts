@@ -17,7 +17,11 @@ const secret = processGlobal('share-page-secret', () => {
 });
 
 export type SharePageAnswer =
-  { status: 'found'; etag: string; nonce: string } | { status: 'expired' } | { status: 'missing' };
+  | { status: 'found'; etag: string; nonce: string }
+  | { status: 'expired' }
+  | { status: 'missing' }
+  /** The database is down and the share is not hot: the page can only say so, as a 503 with Retry-After. */
+  | { status: 'unavailable'; retryAfter: number };
 
 /**
  * What a request for a share page will get, decided before the page renders and from memory once the share
@@ -32,12 +36,11 @@ export async function sharePageAnswer(request: Request, id: string): Promise<Sha
   const url = new URL(request.url);
   const state = await shareStore()
     .state(id)
-    .catch((error: unknown) => {
-      // The database is down and the share is not hot: no answer to give ahead; the page tells the reader.
-      if (isBitextError(error) && error.code === 'store_unavailable') return undefined;
-      throw error;
+    .catch((error: unknown): SharePageAnswer => {
+      if (!isBitextError(error) || error.code !== 'store_unavailable') throw error;
+      return { status: 'unavailable', retryAfter: Number(error.details?.retryAfter) || 5 };
     });
-  if (state?.status !== 'found') return state;
+  if (state.status !== 'found') return state;
   if (request.headers.has('rsc')) return undefined;
   // The page writes absolute preview URLs from the host and protocol it was asked on.
   const representation = [

@@ -10,6 +10,7 @@ await vi.hoisted(async () => {
 import { POST as create } from '@/app/api/v1/shares/route';
 import { DELETE as remove, GET as read } from '@/app/api/v1/shares/[id]/route';
 import type { ShareCreated } from '@/lib/schemas/share';
+import { sharePageAnswer } from '@/lib/server/share-page';
 import { appStore, closeStore, storeStatus } from '@/lib/store';
 import { createShareStore } from '@/lib/store/shares';
 import { startPostgres, type Service } from '@/scripts/services';
@@ -69,6 +70,13 @@ describe.skipIf(servicesUnavailable())('shares with Postgres down', () => {
     const cold = await get(acknowledged[1]!.id);
     expect(cold.status).toBe(503);
     expect((await cold.json()).error.code).toBe('store_unavailable');
+    // Their pages too: proxy.ts answers what sharePageAnswer says, a 503 with Retry-After for the cold one.
+    const page = (id: string) => sharePageAnswer(new Request(`http://127.0.0.1:3000/en/s/${id}`), id);
+    expect(await page(acknowledged[0]!.id)).toMatchObject({ status: 'found' });
+    expect(await page(acknowledged[1]!.id)).toEqual({
+      status: 'unavailable',
+      retryAfter: expect.any(Number),
+    });
     const bearer = new Request(acknowledged[2]!.url, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${acknowledged[2]!.deleteToken}` },

@@ -6,7 +6,6 @@ import { excerpt, sharePreview } from '@/lib/share-links';
 import { loadShare } from './load-share';
 import { OG_FONT_FAMILY, typeset } from './og-fonts';
 
-export const alt = 'Bitext: an article summarised and translated';
 export const size = { width: 1200, height: 630 };
 export const contentType = 'image/png';
 

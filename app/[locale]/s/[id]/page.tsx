@@ -14,6 +14,7 @@ import { getLanguage } from '@/lib/langs';
 import { excerpt, requestedLanguage, sharePreview } from '@/lib/share-links';
 import { listLanguages } from '@/lib/server/languages';
 import { loadShare } from './load-share';
+import { contentType, size } from './opengraph-image';
 
 interface Props {
   params: Promise<{ locale: string; id: string }>;
@@ -41,12 +42,16 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   }
   const preview = sharePreview(loaded.share, requestedLanguage(loaded.share, (await searchParams).lang));
   const description = excerpt(preview.summary, 300);
+  const t = await getTranslations({ locale, namespace: 'SharePage' });
+  // The card's own route (opengraph-image.tsx), named here only so that its description can be in the page's
+  // language: the file's `alt` export is one string for every locale, and a page's `openGraph.images` wins.
+  const image = { url: `/${locale}/s/${id}/opengraph-image`, alt: t('imageAlt'), type: contentType, ...size };
   return {
     title: preview.title,
     description,
     robots,
     metadataBase,
-    openGraph: { type: 'article', title: preview.title, description },
+    openGraph: { type: 'article', title: preview.title, description, images: [image] },
   };
 }
 
