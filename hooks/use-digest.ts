@@ -1,6 +1,14 @@
 'use client';
 
-import { useCallback, useEffect, useEffectEvent, useReducer, useRef, useSyncExternalStore } from 'react';
+import {
+  startTransition,
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useReducer,
+  useRef,
+  useSyncExternalStore,
+} from 'react';
 
 import { CANCELLED, toWireError, type WireError } from '@/lib/errors';
 import type {
@@ -263,11 +271,14 @@ export function useDigest(settings: WorkerSettings) {
     return () => window.removeEventListener('beforeunload', ask);
   }, [browserRunning]);
 
+  // What a run sends is rendered as a transition: React renders it in slices between frames (a 100k article's
+  // panes are too big for one), and a keystroke or Cancel (urgent) goes first. Transitions render together,
+  // so a stream of progress events does not keep restarting the render of a partial.
   const handlersFor = useCallback(
     (id: number, request: DigestRequest): DigestHandlers => ({
-      onProgress: (event) => dispatch({ type: 'progress', run: id, event }),
-      onPartial: (partial) => dispatch({ type: 'partial', run: id, partial }),
-      onRestarted: () => dispatch({ type: 'restarted', run: id }),
+      onProgress: (event) => startTransition(() => dispatch({ type: 'progress', run: id, event })),
+      onPartial: (partial) => startTransition(() => dispatch({ type: 'partial', run: id, partial })),
+      onRestarted: () => startTransition(() => dispatch({ type: 'restarted', run: id })),
       onAccepted: (job) => saveRun({ status: 'running', job, request, startedAt: Date.now() }),
     }),
     [],
@@ -275,7 +286,9 @@ export function useDigest(settings: WorkerSettings) {
 
   const settle = useCallback(async (id: number, work: Promise<DigestResult>) => {
     try {
-      dispatch({ type: 'done', run: id, result: await work, at: performance.now() });
+      const result = await work;
+      const at = performance.now();
+      startTransition(() => dispatch({ type: 'done', run: id, result, at }));
     } catch (error) {
       dispatch({ type: 'failed', run: id, error: toWireError(error) });
     }

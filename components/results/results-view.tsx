@@ -5,7 +5,7 @@ import { memo, useCallback, useMemo, useState, type CSSProperties, type ReactNod
 import { partsOf, type DigestView } from '@/hooks/use-digest';
 import type { ErrorCode } from '@/lib/errors';
 import { isLanguageCode } from '@/lib/langs';
-import { cleanArticle, sentencesOf } from '@/lib/pipeline/document';
+import { cleanArticle, sentencesOf, type SourceSentence } from '@/lib/pipeline/document';
 import { summaryFailed } from '@/lib/pipeline/parts';
 import { splitParagraphs } from '@/lib/text/normalize';
 import { useStoredState } from '@/hooks/use-stored-state';
@@ -34,6 +34,8 @@ const LAYOUTS = ['side-by-side', 'interlinear'] as const;
 type Layout = (typeof LAYOUTS)[number];
 const parseLayout = (stored: unknown): Layout => (stored === 'interlinear' ? stored : 'side-by-side');
 const parsePinned = (stored: unknown) => stored === true;
+// One empty list, so the memoised source pane is not re-rendered for a new one.
+const NO_PARAGRAPHS: readonly number[][] = [];
 
 interface Props {
   view: DigestView;
@@ -45,6 +47,19 @@ interface Props {
   articleHref?: string;
   /** Beside Download: the workspace's Share (a shared page has nothing to share). */
   share?: ReactNode;
+}
+
+function sameSentences(a?: readonly SourceSentence[], b?: readonly SourceSentence[]): boolean {
+  if (!a || !b || a.length !== b.length) return a === b;
+  return a.every((s, i) => s.text === b[i]?.text && s.paragraph === b[i].paragraph && s.latin === b[i].latin);
+}
+
+/** `value`, or the one before it while `equal` says they are the same: what memoised children compare. */
+function useKeptWhileEqual<T>(value: T, equal: (a: T, b: T) => boolean): T {
+  const [kept, setKept] = useState(value);
+  if (kept === value || equal(kept, value)) return kept;
+  setKept(value);
+  return value;
 }
 
 /**
@@ -84,11 +99,14 @@ export const ResultsView = memo(function ResultsView({
   const plainParagraphs = useMemo(() => splitParagraphs(body), [body]);
   // Until the result brings the engine's own sentences, split here the same way (the same lib code), so
   // partial results can already be read sentence by sentence.
-  const sentences = useMemo(
+  const split = useMemo(
     () =>
       result?.sentences ?? (language && isLanguageCode(language) ? sentencesOf(body, language) : undefined),
     [result, language, body],
   );
+  // The result's sentences are usually those split here: kept as they were, the source pane (a thousand
+  // sentences at 100k characters) is not rendered again when the run finishes.
+  const sentences = useKeptWhileEqual(split, sameSentences);
   const paragraphs = useMemo(() => sentences && paragraphsOf(sentences), [sentences]);
   const rows = paragraphs?.length ?? plainParagraphs.length;
 
@@ -203,7 +221,7 @@ export const ResultsView = memo(function ResultsView({
           <SourcePane
             prefix={PREFIX}
             sentences={sentences}
-            paragraphs={paragraphs ?? []}
+            paragraphs={paragraphs ?? NO_PARAGRAPHS}
             plainParagraphs={plainParagraphs}
             language={language}
             highlight={highlight}

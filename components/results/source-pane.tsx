@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 
 import { joinParagraphs, type SourceSentence } from '@/lib/pipeline/document';
 import { Pronounced } from '../reading/pronunciation';
@@ -26,18 +26,16 @@ interface Props {
 export const sourceSentenceId = (prefix: string, index: number) => `${prefix}-source-${index}`;
 
 /** The article, cleaned, sentence by sentence: each one lights up its translation and its summary line. */
-export function SourcePane(props: Props) {
+export const SourcePane = memo(function SourcePane(props: Props) {
   const { prefix, sentences, paragraphs, plainParagraphs, language, highlight, onHighlight, summaryIndexOf } =
     props;
   const t = useTranslations('SourcePane');
   const { nameOf, dirOf } = useLanguages();
   const sentenceTexts = useMemo(() => sentences?.map((s) => s.text) ?? [], [sentences]);
-  const copyText = sentences
-    ? joinParagraphs(
-        sentences.map((s) => s.text),
-        sentences,
-      )
-    : plainParagraphs.join('\n\n');
+  const copyText = useMemo(
+    () => (sentences ? joinParagraphs(sentenceTexts, sentences) : plainParagraphs.join('\n\n')),
+    [sentences, sentenceTexts, plainParagraphs],
+  );
 
   return (
     <Pane
@@ -61,7 +59,7 @@ export function SourcePane(props: Props) {
         <div lang={language} dir={language ? dirOf(language) : 'auto'} className="results-rows reading">
           {sentences ? (
             <SentenceParagraphs
-              texts={sentences.map((s) => s.text)}
+              texts={sentenceTexts}
               paragraphs={paragraphs}
               highlight={highlight}
               onHighlight={onHighlight}
@@ -75,4 +73,4 @@ export function SourcePane(props: Props) {
       </Pronounced>
     </Pane>
   );
-}
+});

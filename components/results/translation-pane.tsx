@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 
 import { partsOf, type DigestView, type StepCount } from '@/hooks/use-digest';
 import { nonCommercialModels } from '@/lib/models/registry';
@@ -130,7 +130,9 @@ interface BodyProps {
   summaryIndexOf: (sentence: number) => number | undefined;
 }
 
-function TranslationBody({
+// Memoised: the pane renders again on every progress event of the other languages; a finished one's
+// thousand sentences need not.
+const TranslationBody = memo(function TranslationBody({
   result,
   step,
   running,
@@ -199,7 +201,7 @@ function TranslationBody({
     );
   }
   return null;
-}
+});
 
 function TabStatus({
   result,

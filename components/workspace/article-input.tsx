@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { useId, type Ref } from 'react';
+import { memo, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 
 import { LIMITS } from '@/lib/limits';
 import { articleLength } from '@/lib/schemas/rules';
@@ -9,7 +9,7 @@ interface Props {
   onChange: (text: string) => void;
   /** The detected or chosen language, so spell-checkers and screen readers treat the text right. */
   lang?: string;
-  textareaRef?: Ref<HTMLTextAreaElement>;
+  textareaRef: RefObject<HTMLTextAreaElement | null>;
 }
 
 /**
@@ -27,10 +27,24 @@ export function replaceAsEdit(textarea: HTMLTextAreaElement, next: string): bool
   return done;
 }
 
-export function ArticleInput({ text, onChange, lang, textareaRef }: Props) {
+/**
+ * The article box. The textarea is uncontrolled: a controlled one has React read and rewrite its whole value
+ * (and its default value, the element's text) on every render, tens of milliseconds per keystroke at 100,000
+ * characters. `text` is written into it only when it changes from elsewhere (the stored draft, a fallback
+ * replace), and the count follows a deferred copy, so a keystroke costs one small render.
+ */
+export const ArticleInput = memo(function ArticleInput({ text, onChange, lang, textareaRef }: Props) {
   const t = useTranslations('ArticleInput');
   const id = useId();
-  const length = articleLength(text);
+  // What the field holds, as far as this component knows: typed text coming back as `text` is not rewritten.
+  const shown = useRef<string>(undefined);
+  useLayoutEffect(() => {
+    const field = textareaRef.current;
+    if (field && text !== shown.current && field.value !== text) field.value = text;
+    shown.current = text;
+  }, [text, textareaRef]);
+  const counted = useDeferredValue(text);
+  const length = useMemo(() => articleLength(counted), [counted]);
   const over = length - LIMITS.articleChars;
 
   return (
@@ -41,8 +55,10 @@ export function ArticleInput({ text, onChange, lang, textareaRef }: Props) {
       <textarea
         id={id}
         ref={textareaRef}
-        value={text}
-        onChange={(event) => onChange(event.target.value)}
+        onChange={(event) => {
+          shown.current = event.target.value;
+          onChange(shown.current);
+        }}
         placeholder={t('placeholder')}
         lang={lang}
         // Pasted Arabic or Hebrew lays itself out right-to-left without the reader choosing anything.
@@ -60,4 +76,4 @@ export function ArticleInput({ text, onChange, lang, textareaRef }: Props) {
       </p>
     </div>
   );
-}
+});

@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { memo } from 'react';
 
 import { useAutoEngine } from '@/hooks/use-digest';
 import { useOnline } from '@/hooks/use-online';
@@ -17,7 +18,7 @@ interface Props {
 const TYPE_KEYS = { 'key-points': 'keyPoints', tldr: 'tldr', headline: 'headline' } as const;
 
 /** How to summarise, what to translate, and where to run it. */
-export function DigestOptions({ options, onChange }: Props) {
+export const DigestOptions = memo(function DigestOptions({ options, onChange }: Props) {
   const t = useTranslations('DigestOptions');
   const autoEngine = useAutoEngine();
   const online = useOnline();
@@ -71,4 +72,4 @@ export function DigestOptions({ options, onChange }: Props) {
       />
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 
 import type { BoilerplateReason, RemovedLine } from '@/lib/text/boilerplate';
 
@@ -17,7 +17,7 @@ const REASON_KEYS = {
  * The page furniture set aside before the models see the text ("3 lines removed — show"), collapsed: the
  * reader can check nothing of the story went with it.
  */
-export function RemovedLines({ removed }: { removed: readonly RemovedLine[] }) {
+export const RemovedLines = memo(function RemovedLines({ removed }: { removed: readonly RemovedLine[] }) {
   const t = useTranslations('RemovedLines');
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -50,4 +50,4 @@ export function RemovedLines({ removed }: { removed: readonly RemovedLine[] }) {
       )}
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { useId, type Ref } from 'react';
+import { memo, useId, type Ref } from 'react';
 
 import type { Detection } from '@/lib/detect';
 import { UNDETERMINED, type LanguageCode } from '@/lib/langs';
@@ -25,7 +25,14 @@ interface Props {
  * The detected language as a badge with its confidence, and a selector to overrule it. When the detector
  * is unsure (no answer, or a modest one) its alternatives are one click away.
  */
-export function SourceLanguage({ detection, pending, hasText, value, onChange, selectRef }: Props) {
+export const SourceLanguage = memo(function SourceLanguage({
+  detection,
+  pending,
+  hasText,
+  value,
+  onChange,
+  selectRef,
+}: Props) {
   const t = useTranslations('SourceLanguage');
   const { languages, nameOf } = useLanguages();
   const id = useId();
@@ -101,4 +108,4 @@ export function SourceLanguage({ detection, pending, hasText, value, onChange, s
       )}
     </div>
   );
-}
+});

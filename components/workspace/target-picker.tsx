@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 
 import type { LanguageCode } from '@/lib/langs';
 import { LIMITS } from '@/lib/limits';
@@ -13,7 +13,7 @@ interface Props {
 }
 
 /** Target languages as removable chips, plus a selector that adds any language the server offers. */
-export function TargetPicker({ targets, onChange, source }: Props) {
+export const TargetPicker = memo(function TargetPicker({ targets, onChange, source }: Props) {
   const t = useTranslations('TargetPicker');
   const { languages, nameOf } = useLanguages();
   const id = useId();
@@ -99,4 +99,4 @@ export function TargetPicker({ targets, onChange, source }: Props) {
       </div>
     </fieldset>
   );
-}
+});

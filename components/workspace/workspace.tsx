@@ -2,7 +2,17 @@
 
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import { useEffect, useEffectEvent, useMemo, useRef, useState, type FormEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useEffectEvent,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+} from 'react';
 
 import { useDetection } from '@/hooks/use-detection';
 import { resolveEngine, useAutoEngine, useDigest, type DigestView } from '@/hooks/use-digest';
@@ -57,7 +67,12 @@ const ResultsView = dynamic(loadResultsView);
 const ShareButton = dynamic(() => import('../share/share-button').then((module) => module.ShareButton));
 // Its entries live in this browser's IndexedDB, so there is nothing to render on the server; and it brings
 // idb-keyval, which the first paint does not need.
-const History = dynamic(() => import('../reading/history').then((module) => module.History), { ssr: false });
+// Memoised here, as the form's parts are in their own files: the workspace renders again on every keystroke
+// and every progress event of a run, and neither changes what these show.
+const History = memo(
+  dynamic(() => import('../reading/history').then((module) => module.History), { ssr: false }),
+);
+const SavedShares = memo(MyShares);
 
 function parseText(stored: unknown): string {
   return typeof stored === 'string' ? stored : '';
@@ -94,6 +109,9 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     [reopened],
   );
   const { state, run, cancel, prepare } = useDigest(settings);
+  // The results (a thousand sentences at 100k characters) render behind Run, Cancel and the progress, which
+  // answer at once; the panes follow in a render that yields to the next keystroke or click.
+  const shown = useDeferredValue(state);
 
   // Cleaning a long article takes milliseconds: done when typing pauses, as detection is.
   const settledText = useSettledValue(text, TYPING_PAUSE_MS);
@@ -153,24 +171,33 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     }
   }, [running, hasResult, state.run]);
 
-  function changeOptions(change: Partial<WorkspaceOptions>) {
-    setOptions((current) => ({ ...current, ...change }));
-  }
+  // Stable callbacks, so the memoised parts of the form skip the renders that do not concern them.
+  const changeOptions = useCallback(
+    (change: Partial<WorkspaceOptions>) => setOptions((current) => ({ ...current, ...change })),
+    [setOptions],
+  );
+  const changeTargets = useCallback(
+    (next: LanguageCode[]) => changeOptions({ targets: next }),
+    [changeOptions],
+  );
 
-  function reopen(entry: HistoryEntry) {
+  const reopen = useCallback((entry: HistoryEntry) => {
     setReopened(entry);
     // The results take the place of the last run's: bring them into view, as Run does.
     requestAnimationFrame(() => document.getElementById('results-heading')?.scrollIntoView());
-  }
+  }, []);
 
   const article = useRef<HTMLTextAreaElement>(null);
   // The reader's text that the sample or an import replaced, until they undo it or edit on.
   const [replaced, setReplaced] = useState<string>();
 
-  function editText(next: string) {
-    setText(next);
-    setReplaced(undefined);
-  }
+  const editText = useCallback(
+    (next: string) => {
+      setText(next);
+      setReplaced(undefined);
+    },
+    [setText],
+  );
 
   /** Puts `next` in the article as an edit Ctrl+Z can undo; returns the text it replaced. */
   function replaceText(next: string): string {
@@ -225,6 +252,20 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
     return () => document.removeEventListener('keydown', listener);
   }, []);
 
+  // Memoised, as the memoised parts they are given to compare them by identity.
+  const shownOptions = useMemo(() => ({ ...options, engine: engineChoice }), [options, engineChoice]);
+  const share = useMemo(
+    () =>
+      shown.status === 'done' && (
+        <ShareButton
+          text={shown.request.text}
+          result={shown.result}
+          options={{ summary: shown.request.summary, translate: shown.request.translate }}
+        />
+      ),
+    [shown],
+  );
+
   const showsResults = reopened !== undefined || state.status !== 'idle';
 
   return (
@@ -268,12 +309,8 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
             <RemovedLines removed={removed} />
           </div>
           <div className="grid content-start gap-5">
-            <TargetPicker
-              targets={options.targets}
-              onChange={(next) => changeOptions({ targets: next })}
-              source={language}
-            />
-            <DigestOptions options={{ ...options, engine: engineChoice }} onChange={changeOptions} />
+            <TargetPicker targets={options.targets} onChange={changeTargets} source={language} />
+            <DigestOptions options={shownOptions} onChange={changeOptions} />
           </div>
           <div ref={runArea} className="workspace-run grid scroll-mt-4 gap-4">
             <RunControls
@@ -291,27 +328,14 @@ function WorkspaceForm({ settings }: { settings: WorkerSettings }) {
       {reopened && reopenedView ? (
         <ResultsView key={reopened.id} view={reopenedView} articleHref="#article-heading" />
       ) : (
-        state.status !== 'idle' && (
+        shown.status !== 'idle' && (
           <div ref={resultsArea} className="scroll-mt-4">
-            <ResultsView
-              view={state}
-              language={runLanguage}
-              articleHref="#article-heading"
-              share={
-                state.status === 'done' && (
-                  <ShareButton
-                    text={state.request.text}
-                    result={state.result}
-                    options={{ summary: state.request.summary, translate: state.request.translate }}
-                  />
-                )
-              }
-            />
+            <ResultsView view={shown} language={runLanguage} articleHref="#article-heading" share={share} />
           </div>
         )
       )}
       <History finished={state.status === 'done' ? state : undefined} onReopen={reopen} />
-      <MyShares />
+      <SavedShares />
     </div>
   );
 }
