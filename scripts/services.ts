@@ -105,6 +105,11 @@ function readPid(file: string): number {
   return Number(readFileSync(file, 'utf8').split('\n')[0]);
 }
 
+/** The pid once the file is there and written (the daemon creates it, then writes it), else NaN. */
+function readPidIfThere(file: string): number {
+  return existsSync(file) ? readPid(file) : NaN;
+}
+
 /**
  * A Postgres cluster owned by the `postgres` user when run as root (Postgres refuses to run as root), with
  * trust auth on loopback, database `bitext`, user `bitext`.
@@ -172,6 +177,8 @@ export async function startRedis(): Promise<Service> {
   const pidFile = path.join(dir, 'redis.pid');
   let pid: number | undefined;
   const start = async () => {
+    // A pid file left by a server that was killed would name a dead pid, and the new server would go untracked.
+    await rm(pidFile, { force: true });
     await run('redis-server', [
       '--bind',
       '127.0.0.1',
@@ -192,7 +199,8 @@ export async function startRedis(): Promise<Service> {
     ]);
     // The daemon writes its pid file just after forking; the server answers once it is there.
     const deadline = Date.now() + 5_000;
-    while (!existsSync(pidFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (!(readPidIfThere(pidFile) > 0) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     pid = readPid(pidFile);
     track(pid);
     await run('redis-cli', ['-p', String(port), 'ping']);
