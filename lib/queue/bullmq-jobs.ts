@@ -1,5 +1,4 @@
 import 'server-only';
-import { Redis, type RedisOptions } from 'ioredis';
 import { isWireError, type WireError } from '@/lib/errors';
 import type { DigestPartial, DigestRequest } from '@/lib/pipeline/digest';
 import type { ProgressEvent } from '@/lib/pipeline/events';
@@ -59,28 +58,4 @@ export function decodeFailure(failedReason: string | undefined): WireError {
     // Not ours (BullMQ's own reasons, e.g. a job stalled too often): reported as internal below.
   }
   return { code: 'internal', message: failedReason || 'The digest failed on a worker.' };
-}
-
-/**
- * A connection for a blocking reader (QueueEvents, the Worker): it waits for Redis to come back rather than
- * fail, as BullMQ requires. Always an instance of ours, never options: BullMQ's own way to make one needs a
- * CommonJS `require`, which its ESM build (the one Next.js and tsx load) does not have.
- */
-export function blockingRedis(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null });
-}
-
-/**
- * A connection that fails fast while Redis is down (no offline queue, short timeouts) and reconnects by
- * itself, for commands the web process waits on.
- */
-export function fastFailingRedis(url: string, options: RedisOptions = {}): Redis {
-  return new Redis(url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2_000,
-    commandTimeout: 2_000,
-    retryStrategy: (times) => Math.min(times * 200, 2_000),
-    ...options,
-  });
 }

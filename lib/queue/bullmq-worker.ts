@@ -6,11 +6,11 @@ import { CANCELLED, toWireError } from '@/lib/errors';
 import type { PipelineContext } from '@/lib/pipeline/context';
 import { digest, type DigestResult } from '@/lib/pipeline/digest';
 import type { ProgressEvent } from '@/lib/pipeline/events';
+import { blockingRedis } from '@/lib/server/redis';
 import type { ResultCache } from '@/lib/store/results';
 import {
   CANCEL_EVENT,
   QUEUE_NAME,
-  blockingRedis,
   cancelKey,
   encodeFailure,
   type DigestJobData,

@@ -7,15 +7,15 @@ import { BitextError, CANCELLED, isBitextError, type WireError } from '@/lib/err
 import type { PipelineContext } from '@/lib/pipeline/context';
 import type { DigestRequest, DigestResult } from '@/lib/pipeline/digest';
 import type { JobView } from '@/lib/pipeline/protocol';
+import { blockingRedis, fastFailingRedis, outageLog } from '@/lib/server/redis';
+import { withTimeout } from '@/lib/server/timeout';
 import type { ResultCache } from '@/lib/store/results';
 import {
   CANCEL_EVENT,
   KEEP_FINISHED_S,
   QUEUE_NAME,
-  blockingRedis,
   cancelKey,
   decodeFailure,
-  fastFailingRedis,
   type DigestJobData,
   type JobProgress,
   type PartialLog,
@@ -70,7 +70,7 @@ export class BullmqQueue implements DigestQueue {
   private readonly queue: Queue<DigestJobData, DigestResult>;
   private readonly producer: QueueEventsProducer;
   private readonly queueEvents: QueueEvents;
-  private outage = false;
+  private readonly outage = outageLog('Job queue (Redis)');
 
   constructor(private readonly options: BullmqQueueOptions) {
     this.redis = fastFailingRedis(options.redisUrl);
@@ -85,13 +85,13 @@ export class BullmqQueue implements DigestQueue {
     this.reader = blockingRedis(options.redisUrl);
     this.queueEvents = new QueueEvents(QUEUE_NAME, { connection: this.reader });
     // Unhandled 'error' events would crash the process; an outage is logged once, not per retry.
-    const logOutage = (error: Error) => this.logOutage(error);
+    const logOutage = (error: Error) => this.outage.log(error);
     this.redis.on('error', logOutage);
     this.reader.on('error', logOutage);
     this.queue.on('error', logOutage);
     this.producer.on('error', logOutage);
     this.queueEvents.on('error', logOutage);
-    this.redis.on('ready', () => (this.outage = false));
+    this.redis.on('ready', () => this.outage.recovered());
     // Many SSE listeners follow their jobs through this one QueueEvents.
     this.queueEvents.setMaxListeners(0);
   }
@@ -232,6 +232,7 @@ export class BullmqQueue implements DigestQueue {
       await withTimeout(
         ready.then(() => this.redis.ping()),
         REDIS_TIMEOUT_MS,
+        'Redis',
       );
       return 'ok';
     } catch {
@@ -311,20 +312,14 @@ export class BullmqQueue implements DigestQueue {
         await this.queue.waitUntilReady();
         return call();
       };
-      return await withTimeout(connected(), REDIS_TIMEOUT_MS);
+      return await withTimeout(connected(), REDIS_TIMEOUT_MS, 'Redis');
     } catch (error) {
       if (isBitextError(error)) throw error;
-      this.logOutage(error);
+      this.outage.log(error);
       throw new BitextError('queue_unavailable', 'The job queue cannot be reached; try again shortly.', {
         retryAfter: UNAVAILABLE_RETRY_AFTER_S,
       });
     }
-  }
-
-  private logOutage(error: unknown): void {
-    if (this.outage) return;
-    this.outage = true;
-    console.error('Job queue (Redis) unavailable:', error instanceof Error ? error.message : error);
   }
 }
 
@@ -353,12 +348,4 @@ function cancelledView(id: string): JobView {
 
 function notFound(id: string): BitextError {
   return new BitextError('not_found', `No digest job ${id} (finished jobs are kept for a while only).`);
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import packageJson from '@/package.json';
 import type { DigestQueue } from '@/lib/queue/port';
 import type { Store } from '@/lib/store/port';
+import { withTimeout } from './timeout';
 
 /** Each dependency gets this long to answer; a load balancer's probe must never hang on a dead server. */
 const CHECK_TIMEOUT_MS = 1_000;
@@ -21,16 +22,10 @@ export interface Health {
 
 /** `check` as ok/down: down when it says so, throws, or has not answered within the timeout. */
 async function bounded(check: () => Promise<boolean>): Promise<Dependency> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS);
-  });
   try {
-    return (await Promise.race([check(), timeout])) ? 'ok' : 'down';
+    return (await withTimeout(check(), CHECK_TIMEOUT_MS, 'the dependency')) ? 'ok' : 'down';
   } catch {
     return 'down';
-  } finally {
-    clearTimeout(timer);
   }
 }
 

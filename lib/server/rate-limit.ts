@@ -8,8 +8,8 @@ import {
 } from 'rate-limiter-flexible';
 import { BitextError } from '@/lib/errors';
 import { processGlobal } from '@/lib/process-global';
-import { fastFailingRedis } from '@/lib/queue/bullmq-jobs';
 import { serverEnv } from './engine';
+import { fastFailingRedis } from './redis';
 
 /**
  * Per-client rate limits (rate-limiter-flexible): each bucket name ("digests", "shares", …) allows

@@ -1,6 +1,6 @@
 import 'server-only';
-import { setTimeout as delay } from 'node:timers/promises';
-import { Redis } from 'ioredis';
+import { blockingRedis, outageLog } from '@/lib/server/redis';
+import { withTimeout } from '@/lib/server/timeout';
 import type { ShareEvictions } from './shares';
 
 /** The Redis channel every web process listens on for deleted (and purged) share ids. */
@@ -22,22 +22,16 @@ export interface RedisEvictions extends ShareEvictions {
 export function redisEvictions(url: string): RedisEvictions {
   // Kept queued while disconnected (however long that takes) and sent on reconnection, rather than lost:
   // a subscriber that never lost its own connection would not clear its cache, so it needs the message.
-  const publisher = new Redis(url, { maxRetriesPerRequest: null });
+  const publisher = blockingRedis(url);
   // Resubscribed by hand on every `ready`, so that the cache is cleared only once the subscription stands.
-  const subscriber = new Redis(url, { autoResubscribe: false, maxRetriesPerRequest: null });
+  const subscriber = blockingRedis(url, { autoResubscribe: false });
   for (const [role, connection] of [
     ['publisher', publisher],
     ['subscriber', subscriber],
   ] as const) {
-    // Logged once per outage rather than on every reconnection attempt.
-    let down = false;
-    connection.on('error', (error: Error) => {
-      if (!down) console.warn(`Redis share evictions (${role}) unavailable:`, error.message);
-      down = true;
-    });
-    connection.on('ready', () => {
-      down = false;
-    });
+    const outage = outageLog(`Redis share evictions (${role})`);
+    connection.on('error', (error: Error) => outage.log(error));
+    connection.on('ready', () => outage.recovered());
   }
 
   return {
@@ -51,11 +45,7 @@ export function redisEvictions(url: string): RedisEvictions {
       // Connected: the other processes have it by the time the delete answers. Not (or Redis stalls): it
       // goes out later, and the delete answers now.
       if (publisher.status !== 'ready') return;
-      const stalled = new AbortController();
-      await Promise.race([
-        sent.finally(() => stalled.abort()),
-        delay(PUBLISH_WAIT_MS, undefined, { signal: stalled.signal }).catch(() => {}),
-      ]);
+      await withTimeout(sent, PUBLISH_WAIT_MS, 'Redis').catch(() => {});
     },
     subscribe({ evict, reset }) {
       subscriber.on('message', (channel: string, message: string) => {
