@@ -36,9 +36,6 @@ export type WorkerResponse =
   | { type: 'error'; id: string; error: WireError }
   | { type: 'detected'; id: string; detection: Detection };
 
-/** Server-Sent Events of GET /api/v1/digests/{id}/events carry the same payloads (event name = type). */
-export type DigestEventName = 'progress' | 'partial' | 'done' | 'error';
-
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /** GET /api/v1/digests/{id}. */
