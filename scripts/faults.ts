@@ -14,6 +14,7 @@
  */
 import { digest as digestHere, type DigestRequest, type DigestResult } from '@/lib/pipeline/digest';
 import { serverPipelineContext } from '@/lib/server/engine';
+import { withTimeout } from '@/lib/server/timeout';
 import { toShareRequest } from '@/lib/schemas/share';
 import { numberedCopies, runDigest, seedDigestRequest } from './bench/seed';
 import { groupCpuTicks } from './process-group';
@@ -353,20 +354,11 @@ async function bounded<T extends { ok: boolean }>(
   name: string,
   scenario: () => Promise<T>,
 ): Promise<T | { ok: false; error: string }> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`${name} took over ${SCENARIO_TIMEOUT_MS / 1000} s`)),
-      SCENARIO_TIMEOUT_MS,
-    );
-  });
   console.error(`faults: ${name}…`);
   try {
-    return await Promise.race([scenario(), timeout]);
+    return await withTimeout(scenario(), SCENARIO_TIMEOUT_MS, name);
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  } finally {
-    clearTimeout(timer);
   }
 }
 
